@@ -1,0 +1,28 @@
+using Crm.Sdk.Security;
+using Crm.Sdk.Templates;
+
+namespace Crm.Sdk.Modules;
+
+/// <summary>Collects what a module adds to the shell; filled in <see cref="CrmModule.Contribute"/>.</summary>
+public sealed class ModuleContributions
+{
+    /// <summary>Permissions the module checks; administrators grant them to roles.</summary>
+    public List<PermissionDefinition> Permissions { get; } = [];
+    /// <summary>Entries of the main navigation; each shows only to users holding its permission.</summary>
+    public List<MenuItem> MenuItems { get; } = [];
+    /// <summary>Document templates shipped in the module, overridable by administrators.</summary>
+    public List<DocumentTemplate> Templates { get; } = [];
+
+    /// <summary>Adds a permission.</summary>
+    public ModuleContributions Permission(PermissionDefinition permission) { Permissions.Add(permission); return this; }
+    /// <summary>Adds a menu item.</summary>
+    public ModuleContributions Menu(MenuItem item) { MenuItems.Add(item); return this; }
+    /// <summary>Adds a document template.</summary>
+    public ModuleContributions Template(DocumentTemplate template) { Templates.Add(template); return this; }
+}
+
+/// <summary>
+/// A navigation entry. <paramref name="TextKey"/> is looked up in the module's localization;
+/// <paramref name="Permission"/> hides the entry from users without it.
+/// </summary>
+public sealed record MenuItem(string TextKey, string Url, string Permission, int Order = 100);

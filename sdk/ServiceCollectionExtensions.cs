@@ -1,0 +1,30 @@
+using Crm.Sdk.Data;
+using Crm.Sdk.Events;
+using Crm.Sdk.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Sdk;
+
+/// <summary>Registrations a module makes in <c>CrmModule.ConfigureServices</c>.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the module's DbContext against the installation's database.</summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services)
+        where TContext : ModuleDbContext =>
+        services.AddDbContext<TContext>((provider, options) => provider.GetRequiredService<IModuleDatabase>().Configure(options));
+
+    /// <summary>Registers a handler of a domain event.</summary>
+    public static IServiceCollection AddDomainEventHandler<TEvent, THandler>(this IServiceCollection services)
+        where TEvent : IDomainEvent
+        where THandler : class, IDomainEventHandler<TEvent> =>
+        services.AddScoped<IDomainEventHandler<TEvent>, THandler>();
+
+    /// <summary>Registers a recurring job.</summary>
+    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services)
+        where TJob : class, IRecurringJob
+    {
+        services.AddScoped<TJob>();
+        return services.AddSingleton(new RecurringJobRegistration(typeof(TJob)));
+    }
+}
