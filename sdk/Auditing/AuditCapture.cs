@@ -7,6 +7,16 @@ namespace Crm.Sdk.Auditing;
 /// <summary>Reads what is about to change from the change tracker, before EF Core accepts the changes.</summary>
 public static class AuditCapture
 {
+    /// <summary>
+    /// A model annotation that keeps a property out of the audit, for properties a module cannot put
+    /// <see cref="NotAuditedAttribute"/> on: <c>.Property(x => x.Secret).HasAnnotation(AuditCapture.NotAudited, true)</c>.
+    /// </summary>
+    public const string NotAudited = "Crm:NotAudited";
+
+    static bool IsAudited(PropertyEntry p) =>
+        p.Metadata.FindAnnotation(NotAudited)?.Value is not true &&
+        p.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: true) != true;
+
     /// <summary>One changed entity, completed after the save when database-generated keys are known.</summary>
     public sealed class PendingChange(EntityEntry entry, AuditAction action, List<(string Field, string? Old, string? New)> fields)
     {
@@ -32,16 +42,16 @@ public static class AuditCapture
             switch (entry.State)
             {
                 case EntityState.Added:
-                    foreach (var p in entry.Properties) fields.Add((p.Metadata.Name, null, Format(p.CurrentValue)));
+                    foreach (var p in entry.Properties.Where(IsAudited)) fields.Add((p.Metadata.Name, null, Format(p.CurrentValue)));
                     result.Add(new PendingChange(entry, AuditAction.Insert, fields));
                     break;
                 case EntityState.Modified:
-                    foreach (var p in entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
+                    foreach (var p in entry.Properties.Where(p => IsAudited(p) && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
                         fields.Add((p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue)));
                     if (fields.Count > 0) result.Add(new PendingChange(entry, AuditAction.Update, fields));
                     break;
                 case EntityState.Deleted:
-                    foreach (var p in entry.Properties) fields.Add((p.Metadata.Name, Format(p.OriginalValue), null));
+                    foreach (var p in entry.Properties.Where(IsAudited)) fields.Add((p.Metadata.Name, Format(p.OriginalValue), null));
                     result.Add(new PendingChange(entry, AuditAction.Delete, fields));
                     break;
             }

@@ -10,6 +10,9 @@ public enum AuditAction { Insert, Update, Delete }
 public sealed record AuditRecord(long Id, DateTime AtUtc, string? UserId, string UserName, string Entity, string EntityId,
     AuditAction Action, string Field, string? OldValue, string? NewValue);
 
-/// <summary>Marks an entity whose changes are not business data (caches, counters) and are not audited.</summary>
-[AttributeUsage(AttributeTargets.Class)]
+/// <summary>
+/// Marks an entity whose changes are not business data (caches, counters), or a property whose value must never be
+/// copied into the audit (secrets, hashes); neither is audited.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Property)]
 public sealed class NotAuditedAttribute : Attribute;

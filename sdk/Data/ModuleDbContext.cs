@@ -44,22 +44,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var audit = this.GetService<IAuditWriter>();
-        var changes = AuditCapture.Capture(ChangeTracker);
-        var ownTransaction = Database.CurrentTransaction == null && changes.Count > 0
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        int written;
-        try
-        {
-            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (changes.Count > 0) await audit.WriteAsync(this, changes.SelectMany(c => c.Complete()).ToList(), cancellationToken);
-            if (ownTransaction != null) await ownTransaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            if (ownTransaction != null) await ownTransaction.DisposeAsync();
-        }
+        var written = await AuditedSave.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
 
         if (_pendingEvents.Count > 0 && Database.CurrentTransaction == null)
         {

@@ -1,0 +1,14 @@
+namespace Crm.Host.Api;
+
+/// <summary>The host's own endpoints under /api/v1, one group per feature.</summary>
+public static class CoreApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        MeApi.Map(api);
+        ModulesApi.Map(api.MapGroup("/modules").WithTags("modules"));
+        AuditApi.Map(api.MapGroup("/audit").WithTags("audit"));
+        NotificationsApi.Map(api.MapGroup("/notifications").WithTags("notifications"));
+        TokensApi.Map(api.MapGroup("/tokens").WithTags("tokens"));
+    }
+}

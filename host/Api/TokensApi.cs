@@ -1,0 +1,61 @@
+using Crm.Host.Data;
+using Crm.Host.Data.Entities;
+using Crm.Host.Security;
+using Crm.Sdk.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Host.Api;
+
+public sealed record CreateTokenRequest(string? Name);
+public sealed record CreatedTokenResponse(int Id, string Name, string Token);
+public sealed record TokenResponse(int Id, string Name, string Prefix, DateTime CreatedAtUtc, DateTime? LastUsedAtUtc);
+
+/// <summary>Personal API tokens of the signed-in user: the token is returned once, only its hash is kept.</summary>
+public static class TokensApi
+{
+    public static void Map(RouteGroupBuilder tokens)
+    {
+        tokens.MapGet("/", async (CurrentUser user, CoreDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id && t.RevokedAtUtc == null)
+                .OrderBy(t => t.Id)
+                .Select(t => new TokenResponse(t.Id, t.Name, t.Prefix, t.CreatedAtUtc, t.LastUsedAtUtc)).ToListAsync(ct)));
+
+        tokens.MapPost("/", async (CreateTokenRequest request, CurrentUser user, TokenIssuer issuer, CancellationToken ct) =>
+        {
+            var name = request.Name?.Trim();
+            if (string.IsNullOrEmpty(name)) return Results.Extensions.Field("name", "A name is required.");
+            if (name.Length > 200) return Results.Extensions.Field("name", "At most 200 characters.");
+            var (token, id) = await issuer.IssueAsync(user.Id!, name, ct);
+            return TypedResults.Created($"/api/v1/tokens/{id}", new CreatedTokenResponse(id, name, token));
+        });
+
+        tokens.MapDelete("/{id:int}", async (int id, CurrentUser user, CoreDbContext db, CancellationToken ct) =>
+        {
+            var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == user.Id && t.RevokedAtUtc == null, ct);
+            if (token == null) return Results.NotFound();
+            token.RevokedAtUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync(ct);
+            return Results.NoContent();
+        });
+    }
+}
+
+static class FieldResultExtensions
+{
+    public static IResult Field(this IResultExtensions _, string field, string message) => ApiProblems.Field(field, message);
+}
+
+public sealed class TokenIssuer(CoreDbContext db)
+{
+    public async Task<(string Token, int Id)> IssueAsync(string userId, string name, CancellationToken cancellationToken)
+    {
+        var token = ApiTokenAuthentication.NewToken();
+        var row = new ApiToken
+        {
+            UserId = userId, Name = name, Prefix = token[..10], Hash = ApiTokenAuthentication.Hash(token), CreatedAtUtc = DateTime.UtcNow,
+        };
+        db.ApiTokens.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return (token, row.Id);
+    }
+}

@@ -1,0 +1,34 @@
+namespace Crm.Host;
+
+/// <summary>The host's settings, section "Crm" of appsettings.json or CRM__* environment variables.</summary>
+public sealed class CrmOptions
+{
+    public const string Section = "Crm";
+
+    /// <summary>Where the SQLite file, uploaded files, logs and keys live. Relative paths are under the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+    /// <summary>Where modules are discovered, one folder each. Relative paths are beside the host's binaries.</summary>
+    public string ModulesDirectory { get; set; } = "modules";
+    /// <summary>Enable every newly discovered module at start (handy for development and tests).</summary>
+    public bool EnableNewModules { get; set; }
+    public DatabaseOptions Database { get; set; } = new();
+    public SecurityOptions Security { get; set; } = new();
+}
+
+public enum DatabaseProvider { Sqlite, MySql }
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>Empty for SQLite means <c>crm.db</c> in the data directory.</summary>
+    public string ConnectionString { get; set; } = "";
+    /// <summary>Apply pending migrations of the host and enabled modules at start.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+}
+
+public sealed class SecurityOptions
+{
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+    public int MaxFailedLogins { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+}

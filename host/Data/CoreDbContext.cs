@@ -1,0 +1,114 @@
+using Crm.Host.Data.Entities;
+using Crm.Sdk.Auditing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Host.Data;
+
+/// <summary>The host's own tables (prefix "core_"): identity, modules, audit, tokens, notifications, templates, jobs.</summary>
+public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : IdentityDbContext<CrmUser, CrmRole, string>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<ModuleState> ModuleStates => Set<ModuleState>();
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<TemplateOverride> TemplateOverrides => Set<TemplateOverride>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        AuditedSave.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.Entity<CrmUser>(e =>
+        {
+            e.ToTable("core_users");
+            e.Property(u => u.Id).HasMaxLength(64);
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Culture).HasMaxLength(16);
+            foreach (var secret in new[] { nameof(CrmUser.PasswordHash), nameof(CrmUser.SecurityStamp), nameof(CrmUser.ConcurrencyStamp) })
+                e.Property(secret).HasAnnotation(AuditCapture.NotAudited, true);
+        });
+        b.Entity<CrmRole>(e => { e.ToTable("core_roles"); e.Property(r => r.Id).HasMaxLength(64); });
+        b.Entity<IdentityUserRole<string>>(e =>
+        {
+            e.ToTable("core_user_roles");
+            e.Property(r => r.UserId).HasMaxLength(64);
+            e.Property(r => r.RoleId).HasMaxLength(64);
+        });
+        b.Entity<IdentityRoleClaim<string>>(e => { e.ToTable("core_role_claims"); e.Property(c => c.RoleId).HasMaxLength(64); });
+        b.Entity<IdentityUserClaim<string>>(e => { e.ToTable("core_user_claims"); e.Property(c => c.UserId).HasMaxLength(64); });
+        b.Entity<IdentityUserLogin<string>>(e =>
+        {
+            e.ToTable("core_user_logins");
+            e.Property(l => l.LoginProvider).HasMaxLength(128);
+            e.Property(l => l.ProviderKey).HasMaxLength(128);
+            e.Property(l => l.UserId).HasMaxLength(64);
+        });
+        b.Entity<IdentityUserToken<string>>(e =>
+        {
+            e.Property(t => t.Value).HasAnnotation(AuditCapture.NotAudited, true);
+            e.ToTable("core_user_tokens");
+            e.Property(t => t.UserId).HasMaxLength(64);
+            e.Property(t => t.LoginProvider).HasMaxLength(128);
+            e.Property(t => t.Name).HasMaxLength(128);
+        });
+
+        b.Entity<Team>(e => { e.ToTable("core_teams"); e.Property(t => t.Name).HasMaxLength(200); });
+        b.Entity<ModuleState>(e =>
+        {
+            e.ToTable("core_modules");
+            e.Property(m => m.Id).HasMaxLength(64);
+            e.Property(m => m.InstalledVersion).HasMaxLength(64);
+        });
+        b.Entity<AuditRow>(e =>
+        {
+            e.ToTable("core_audit");
+            e.Property(a => a.UserId).HasMaxLength(64);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Entity).HasMaxLength(128);
+            e.Property(a => a.EntityId).HasMaxLength(128);
+            e.Property(a => a.Field).HasMaxLength(128);
+            e.HasIndex(a => new { a.Entity, a.EntityId });
+        });
+        b.Entity<ApiToken>(e =>
+        {
+            e.ToTable("core_api_tokens");
+            e.Property(t => t.UserId).HasMaxLength(64);
+            e.Property(t => t.Name).HasMaxLength(200);
+            e.Property(t => t.Prefix).HasMaxLength(16);
+            e.Property(t => t.Hash).HasMaxLength(64).HasAnnotation(AuditCapture.NotAudited, true);
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.HasIndex(t => t.UserId);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.ToTable("core_notifications");
+            e.Property(n => n.UserId).HasMaxLength(64);
+            e.Property(n => n.Title).HasMaxLength(300);
+            e.Property(n => n.Link).HasMaxLength(500);
+            e.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        });
+        b.Entity<TemplateOverride>(e =>
+        {
+            e.ToTable("core_template_overrides");
+            e.Property(t => t.ModuleId).HasMaxLength(64);
+            e.Property(t => t.Name).HasMaxLength(128);
+            e.Property(t => t.CreatedBy).HasMaxLength(256);
+            e.HasIndex(t => new { t.ModuleId, t.Name, t.Version }).IsUnique();
+        });
+        b.Entity<JobLease>(e =>
+        {
+            e.ToTable("core_job_leases");
+            e.HasKey(j => j.JobId);
+            e.Property(j => j.JobId).HasMaxLength(200);
+            e.Property(j => j.LockedBy).HasMaxLength(200);
+        });
+    }
+}

@@ -1,0 +1,91 @@
+using Crm.Sdk.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Host.Data;
+
+/// <summary>
+/// The one database every context of the installation uses: the resolved provider and connection string,
+/// and the EF Core configuration for it (also handed to modules as <see cref="IModuleDatabase"/>).
+/// </summary>
+public sealed class InstallationDatabase : IModuleDatabase
+{
+    readonly Lazy<ServerVersion>? _mySqlVersion;
+
+    public InstallationDatabase(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        if (provider == DatabaseProvider.MySql)
+            _mySqlVersion = new Lazy<ServerVersion>(() => ServerVersion.AutoDetect(connectionString));
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>Builds the database from options: SQLite defaults to crm.db in the data directory, with foreign keys on.</summary>
+    public static InstallationDatabase From(DatabaseOptions options, string dataDirectory)
+    {
+        if (options.Provider == DatabaseProvider.MySql)
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                throw new DatabaseUnavailableException("Crm:Database:ConnectionString is required when the provider is MySql.");
+            return new InstallationDatabase(DatabaseProvider.MySql, options.ConnectionString);
+        }
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? $"Data Source={Path.Combine(dataDirectory, "crm.db")}"
+            : options.ConnectionString)
+        {
+            ForeignKeys = true,
+            DefaultTimeout = 30, // also how long a writer waits for a busy database
+            Pooling = true,
+        };
+        return new InstallationDatabase(DatabaseProvider.Sqlite, builder.ToString());
+    }
+
+    /// <summary>A short description for log lines, without credentials.</summary>
+    public string Describe()
+    {
+        if (Provider == DatabaseProvider.Sqlite) return $"SQLite at {new SqliteConnectionStringBuilder(ConnectionString).DataSource}";
+        var mysql = new MySqlConnector.MySqlConnectionStringBuilder(ConnectionString);
+        return $"MySQL/MariaDB at {mysql.Server}:{mysql.Port}/{mysql.Database}";
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString);
+        else options.UseMySql(ConnectionString, _mySqlVersion!.Value);
+    }
+
+    /// <summary>Creates the SQLite file's folder and switches it to WAL; checks that a MySQL server answers.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+                var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+                await using var connection = new SqliteConnection(ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode=WAL;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else
+            {
+                await using var connection = new MySqlConnector.MySqlConnection(ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                _ = _mySqlVersion!.Value;
+            }
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            throw new DatabaseUnavailableException($"Cannot open the database ({Describe()}): {e.Message}");
+        }
+    }
+}
+
+/// <summary>The database cannot be reached or opened; the message is one line for the administrator.</summary>
+public sealed class DatabaseUnavailableException(string message) : Exception(message);

@@ -1,0 +1,221 @@
+using System.Threading.RateLimiting;
+using Crm.Host.Api;
+using Crm.Host.Auditing;
+using Crm.Host.Data;
+using Crm.Host.Data.Entities;
+using Crm.Host.Events;
+using Crm.Host.Jobs;
+using Crm.Host.Localization;
+using Crm.Host.Modules;
+using Crm.Host.Notifications;
+using Crm.Host.Security;
+using Crm.Host.Templates;
+using Crm.Sdk.Auditing;
+using Crm.Sdk.Data;
+using Crm.Sdk.Events;
+using Crm.Sdk.Notifications;
+using Crm.Sdk.Security;
+using Crm.Sdk.Templates;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace Crm.Host.Hosting;
+
+/// <summary>The composition root: services of the host and of every discovered module, and the request pipeline.</summary>
+public static class CrmApplication
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        configure?.Invoke(builder);
+        var options = builder.Configuration.GetSection(CrmOptions.Section).Get<CrmOptions>() ?? new CrmOptions();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        var modulesDirectory = Path.GetFullPath(options.ModulesDirectory, AppContext.BaseDirectory);
+        Directory.CreateDirectory(dataDirectory);
+
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console()
+            .WriteTo.File(Path.Combine(dataDirectory, "logs", "crm-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30));
+
+        var services = builder.Services;
+        services.Configure<CrmOptions>(builder.Configuration.GetSection(CrmOptions.Section));
+        services.AddSingleton(new DataDirectory(dataDirectory));
+        var database = InstallationDatabase.From(options.Database, dataDirectory);
+        services.AddSingleton(database);
+        services.AddSingleton<IModuleDatabase>(database);
+        services.AddDbContext<CoreDbContext>(o => database.Configure(o));
+        services.AddSingleton<SchemaMigrator>();
+
+        AddSecurity(services, options.Security, dataDirectory);
+        AddPlatformServices(services);
+
+        services.AddLocalization();
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        var mvc = services.AddRazorPages(pages => pages.Conventions.AllowAnonymousToFolder("/Setup"))
+            .AddViewLocalization();
+        services.AddSingleton<ModuleActionDescriptorChangeProvider>();
+        services.AddSingleton<IActionDescriptorChangeProvider>(p => p.GetRequiredService<ModuleActionDescriptorChangeProvider>());
+        services.AddSingleton(p => mvc.PartManager);
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+
+        using var bootLogger = LoggerFactory.Create(b => b.AddSimpleConsole());
+        var catalog = new ModuleDiscovery(bootLogger.CreateLogger("Crm.Modules")).Discover(modulesDirectory, services, builder.Configuration);
+        services.AddSingleton(catalog);
+        services.AddSingleton<ModuleParts>();
+        services.AddSingleton<ModuleLifecycle>();
+        services.AddSingleton<Initializer>();
+        services.AddHostedService(p => p.GetRequiredService<Initializer>());
+        services.AddSingleton<JobScheduler>();
+        services.AddHostedService(p => p.GetRequiredService<JobScheduler>());
+
+        var app = builder.Build();
+        ConfigurePipeline(app, catalog);
+        return app;
+    }
+
+    /// <summary>The host project's folder when run from source (so wwwroot and appsettings are found), else the binaries' folder.</summary>
+    static string ContentRoot()
+    {
+        var baseDirectory = AppContext.BaseDirectory;
+        return File.Exists(Path.Combine(baseDirectory, "appsettings.json")) ? baseDirectory : Directory.GetCurrentDirectory();
+    }
+
+    static void AddSecurity(IServiceCollection services, SecurityOptions security, string dataDirectory)
+    {
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")))
+            .SetApplicationName("Crm");
+        services.AddIdentity<CrmUser, CrmRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedLogins;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<CoreDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.Cookie.Name = "crm.auth";
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Crm";
+                o.DefaultChallengeScheme = "Crm";
+                o.DefaultAuthenticateScheme = "Crm";
+            })
+            .AddPolicyScheme("Crm", "Cookie or API token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthentication.Scheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.Scheme, null);
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddMemoryCache();
+        services.AddSingleton<UserAccessCache>();
+        services.AddSingleton<PermissionCatalog>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());
+        services.AddScoped<AdminAccounts>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+    }
+
+    static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    static void AddPlatformServices(IServiceCollection services)
+    {
+        services.AddScoped<IAuditWriter, AuditWriter>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
+        services.AddScoped<INotifier, Notifier>();
+        services.AddScoped<TemplateStore>();
+        services.AddScoped<IDocumentRenderer, DocumentRenderer>();
+        services.AddScoped<Navigation>();
+        services.AddScoped<Api.TokenIssuer>();
+    }
+
+    static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
+    {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
+        app.UseSerilogRequestLogging();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        foreach (var entry in catalog.All.Where(e => e.IsLoaded))
+        {
+            var wwwroot = Path.Combine(entry.Directory, "wwwroot");
+            if (!Directory.Exists(wwwroot)) continue;
+            var path = $"/modules/{entry.Id}";
+            app.UseWhen(c => entry.IsEnabled && c.Request.Path.StartsWithSegments(path), files =>
+                files.UseStaticFiles(new StaticFileOptions { RequestPath = path, FileProvider = new PhysicalFileProvider(wwwroot) }));
+        }
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(JsonStringLocalizerFactory.FallbackCulture)
+                .AddSupportedCultures(SupportedCultures.Names).AddSupportedUICultures(SupportedCultures.Names);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<FirstRunMiddleware>();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        CoreApi.Map(api);
+        foreach (var entry in catalog.All.Where(e => e.IsLoaded))
+        {
+            var group = api.MapGroup("").WithTags(entry.Id).AddEndpointFilter(async (context, next) =>
+                entry.IsEnabled ? await next(context) : Results.Problem($"Module \"{entry.Id}\" is not enabled.", statusCode: 404));
+            try { entry.Module!.MapApi(group); }
+            catch (Exception e)
+            {
+                entry.Fail($"mapping its API threw {e.GetType().Name}: {e.Message}");
+                app.Logger.LogError(e, "Module {Module} failed to map its API", entry.Id);
+            }
+        }
+    }
+}
+
+/// <summary>Names of rate limiting policies.</summary>
+public static class RateLimits
+{
+    public const string Login = "login";
+}
+
+/// <summary>The installation's data directory (SQLite file, logs, keys, uploaded files).</summary>
+public sealed record DataDirectory(string Path);

@@ -1,0 +1,20 @@
+using Crm.Sdk.Security;
+
+namespace Crm.Host.Security;
+
+/// <summary>The permissions the host itself checks. Administrators hold every permission without a grant.</summary>
+public static class CorePermissions
+{
+    public const string ManageModules = "core.modules.manage";
+    public const string ManageUsers = "core.users.manage";
+    public const string ManageTemplates = "core.templates.manage";
+    public const string ViewAudit = "core.audit.view";
+
+    public static readonly IReadOnlyList<PermissionDefinition> All =
+    [
+        new(ManageModules, "Permission.ManageModules"),
+        new(ManageUsers, "Permission.ManageUsers"),
+        new(ManageTemplates, "Permission.ManageTemplates"),
+        new(ViewAudit, "Permission.ViewAudit", CrmRoles.HeadOfSales),
+    ];
+}

@@ -1,0 +1,22 @@
+using Crm.Host.Modules;
+using Crm.Sdk.Security;
+
+namespace Crm.Host.Security;
+
+/// <summary>Every permission known to the server, and which module declares it; a disabled module's permissions grant nothing.</summary>
+public sealed class PermissionCatalog(ModuleCatalog modules)
+{
+    /// <summary>The host's permissions and those of every loaded module, with the module (null for the host).</summary>
+    public IEnumerable<(PermissionDefinition Permission, ModuleEntry? Module)> All =>
+        CorePermissions.All.Select(p => (p, (ModuleEntry?)null))
+            .Concat(modules.Contributed(c => c.Permissions, enabledOnly: false).Select(x => (x.Item, (ModuleEntry?)x.Module)));
+
+    /// <summary>False when the permission belongs to a module that is not enabled.</summary>
+    public bool IsActive(string permission)
+    {
+        foreach (var entry in modules.All)
+            if (entry.IsLoaded && entry.Contributions.Permissions.Any(p => p.Name == permission))
+                return entry.IsEnabled;
+        return true;
+    }
+}
