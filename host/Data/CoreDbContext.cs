@@ -32,6 +32,10 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.Property(u => u.Id).HasMaxLength(64);
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.Property(u => u.Culture).HasMaxLength(16);
+            // Stored as a UTC DATETIME: one column type that SQLite and MySQL migrations both create.
+            e.Property(u => u.LockoutEnd).HasConversion(
+                v => v.HasValue ? v.Value.UtcDateTime : (DateTime?)null,
+                v => v.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)) : null);
             foreach (var secret in new[] { nameof(CrmUser.PasswordHash), nameof(CrmUser.SecurityStamp), nameof(CrmUser.ConcurrencyStamp) })
                 e.Property(secret).HasAnnotation(AuditCapture.NotAudited, true);
         });

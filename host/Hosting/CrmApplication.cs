@@ -42,6 +42,7 @@ public static class CrmApplication
         Directory.CreateDirectory(dataDirectory);
 
         builder.Services.AddSerilog((services, logger) => logger
+            .MinimumLevel.Override("FluentMigrator", Serilog.Events.LogEventLevel.Warning)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console()
@@ -61,8 +62,9 @@ public static class CrmApplication
 
         services.AddLocalization();
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
-        var mvc = services.AddRazorPages(pages => pages.Conventions.AllowAnonymousToFolder("/Setup"))
-            .AddViewLocalization();
+        var mvc = services.AddRazorPages(pages => pages.Conventions.AllowAnonymousToPage("/Setup"))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(type));
         services.AddSingleton<ModuleActionDescriptorChangeProvider>();
         services.AddSingleton<IActionDescriptorChangeProvider>(p => p.GetRequiredService<ModuleActionDescriptorChangeProvider>());
         services.AddSingleton(p => mvc.PartManager);

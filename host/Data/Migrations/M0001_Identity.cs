@@ -25,7 +25,7 @@ public sealed class M0001_Identity : Migration
             .WithColumn("PhoneNumber").AsString(int.MaxValue).Nullable()
             .WithColumn("PhoneNumberConfirmed").AsBoolean().NotNullable()
             .WithColumn("TwoFactorEnabled").AsBoolean().NotNullable()
-            .WithColumn("LockoutEnd").AsDateTimeOffset().Nullable()
+            .WithColumn("LockoutEnd").AsDateTime().Nullable() // UTC; see CoreDbContext
             .WithColumn("LockoutEnabled").AsBoolean().NotNullable()
             .WithColumn("AccessFailedCount").AsInt32().NotNullable()
             .WithColumn("DisplayName").AsString(200).NotNullable()
