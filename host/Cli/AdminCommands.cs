@@ -32,7 +32,9 @@ public static class AdminCommands
         }
         if (words is ["help"] or []) { @out.WriteLine(Usage); return 0; }
 
-        var app = CrmApplication.Build(settings.ToArray(), b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        // An administrator at a console wants the verb's answer, not the server's information log.
+        settings.Insert(0, "--Serilog:MinimumLevel:Default=Warning");
+        var app = CrmApplication.Build(settings.ToArray());
         try
         {
             await app.Services.GetRequiredService<Initializer>().InitializeAsync(CancellationToken.None);

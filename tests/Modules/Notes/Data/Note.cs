@@ -1,0 +1,11 @@
+namespace Crm.TestModules.Notes.Data;
+
+public sealed class Note
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+    public string? Body { get; set; }
+    public string OwnerId { get; set; } = "";
+    public bool Pinned { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}

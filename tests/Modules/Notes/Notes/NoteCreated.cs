@@ -1,0 +1,5 @@
+using Crm.Sdk.Events;
+
+namespace Crm.TestModules.Notes.Notes;
+
+public sealed record NoteCreated(int NoteId, string OwnerId, string Title) : IDomainEvent;

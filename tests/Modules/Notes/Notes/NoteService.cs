@@ -1,0 +1,38 @@
+using Crm.Sdk.Security;
+using Crm.TestModules.Notes.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.TestModules.Notes.Notes;
+
+public sealed record NoteSummary(int Id, string Title, string? Body, string OwnerId, bool Pinned, DateTime CreatedAtUtc);
+
+/// <summary>Notes within the current user's scope: the module's one feature service, used by its page and its API.</summary>
+public sealed class NoteService(NotesDbContext db, ICurrentUser user)
+{
+    IQueryable<Note> Visible => db.Notes.AsNoTracking().WithinScope(user, Permissions.View, n => n.OwnerId);
+
+    public Task<List<NoteSummary>> ListAsync(CancellationToken ct) =>
+        Visible.OrderByDescending(n => n.Id).Take(100)
+            .Select(n => new NoteSummary(n.Id, n.Title, n.Body, n.OwnerId, n.Pinned, n.CreatedAtUtc)).ToListAsync(ct);
+
+    public Task<NoteSummary?> FindAsync(int id, CancellationToken ct) =>
+        Visible.Where(n => n.Id == id)
+            .Select(n => new NoteSummary(n.Id, n.Title, n.Body, n.OwnerId, n.Pinned, n.CreatedAtUtc)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Validates and saves a note owned by the current user; returns the field errors or the new id.</summary>
+    public async Task<(int? Id, Dictionary<string, string[]> Errors)> CreateAsync(string? title, string? body, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        title = title?.Trim();
+        if (string.IsNullOrEmpty(title)) errors["title"] = ["Title is required."];
+        else if (title.Length > 200) errors["title"] = ["Title must be at most 200 characters."];
+        if (errors.Count > 0) return (null, errors);
+
+        var note = new Note { Title = title!, Body = body, OwnerId = user.Id!, CreatedAtUtc = DateTime.UtcNow };
+        db.Notes.Add(note);
+        await db.SaveChangesAsync(ct);
+        db.Raise(new NoteCreated(note.Id, note.OwnerId, note.Title));
+        await db.SaveChangesAsync(ct);
+        return (note.Id, errors);
+    }
+}

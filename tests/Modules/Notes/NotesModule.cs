@@ -1,0 +1,28 @@
+using Crm.Sdk;
+using Crm.Sdk.Modules;
+using Crm.TestModules.Notes.Api;
+using Crm.TestModules.Notes.Data;
+using Crm.TestModules.Notes.Notes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.TestModules.Notes;
+
+public sealed class NotesModule : CrmModule
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleDbContext<NotesDbContext>();
+        services.AddScoped<NoteService>();
+        services.AddDomainEventHandler<NoteCreated, NotifyOwnerOfNote>();
+    }
+
+    public override void Contribute(ModuleContributions contributions)
+    {
+        foreach (var permission in Permissions.All) contributions.Permission(permission);
+        contributions.Menu(Menu.Notes);
+        contributions.Template(DocumentTemplates.NoteCard);
+    }
+
+    public override void MapApi(IEndpointRouteBuilder api) => NotesApi.Map(api);
+}
