@@ -11,12 +11,14 @@ namespace Crm.Host.Data;
 /// </summary>
 public sealed class SchemaMigrator(InstallationDatabase database, ILoggerFactory loggerFactory)
 {
-    /// <summary>Migrates <paramref name="owner"/>'s schema to the newest migration found in <paramref name="assembly"/>.</summary>
-    public void MigrateUp(string owner, Assembly assembly)
+    /// <summary>Migrates <paramref name="owner"/>'s schema to the newest migration in <paramref name="assembly"/> (or to <paramref name="toVersion"/>).</summary>
+    public void MigrateUp(string owner, Assembly assembly, long? toVersion = null)
     {
         using var provider = BuildRunner(owner, assembly);
         using var scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
+        var runner = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
+        if (toVersion is { } version) runner.MigrateUp(version);
+        else runner.MigrateUp();
     }
 
     /// <summary>Whether the owner's schema has migrations not yet applied.</summary>

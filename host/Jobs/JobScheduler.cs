@@ -3,6 +3,7 @@ using Crm.Host.Data.Entities;
 using Crm.Host.Modules;
 using Crm.Sdk.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Host.Jobs;
 
@@ -14,6 +15,7 @@ public sealed class JobScheduler(
     IEnumerable<RecurringJobRegistration> registrations,
     ModuleCatalog catalog,
     IServiceScopeFactory scopes,
+    IOptions<CrmOptions> options,
     ILogger<JobScheduler> logger) : BackgroundService
 {
     static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
@@ -22,6 +24,7 @@ public sealed class JobScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunJobsInBackground) return;
         using var timer = new PeriodicTimer(Tick);
         do
         {

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json;
+using Crm.Host.Tests.Support;
+
+namespace Crm.Host.Tests.Modules;
+
+/// <summary>Every way a module can be broken shows as failed with its reason, while the server and the good module keep working.</summary>
+public sealed class BrokenModulesTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
+{
+    [Fact]
+    public async Task EachBrokenModuleIsFailedWithItsReasonAndTheServerKeepsRunning()
+    {
+        var modules = ModulesWith("notes", "reminders", "brokenstartup", "brokenmigration");
+        Directory.CreateDirectory(Path.Combine(modules, "nomanifest"));
+        CopyDirectory(Path.Combine(modules, "notes"), Path.Combine(modules, "badjson"));
+        File.WriteAllText(Path.Combine(modules, "badjson", "module.json"), "{ \"id\": \"badjson\", ");
+        Rewrite(modules, "reminders", "zduplicate", m => m); // id "reminders" in a second folder
+        Rewrite(modules, "notes", "newsdk", m => m.Replace("\"id\": \"notes\"", "\"id\": \"newsdk\"").Replace("[1.0.0, 2.0.0)", "[2.0.0, 3.0.0)"));
+        Rewrite(modules, "reminders", "orphan", m => m.Replace("\"id\": \"reminders\"", "\"id\": \"orphan\"").Replace("\"notes\":", "\"ghost\":"));
+        Rewrite(modules, "notes", "noassembly", m => m.Replace("\"id\": \"notes\"", "\"id\": \"noassembly\"").Replace("Crm.TestModules.Notes.dll", "Missing.dll"));
+
+        var server = await StartAsync(TestDatabaseKind.Sqlite, modules);
+        var admin = await server.AdminClientAsync();
+        var states = (await (await admin.GetAsync("/api/v1/modules")).JsonAsync()).EnumerateArray().ToList();
+
+        AssertFailed(states, "nomanifest", "module.json is missing");
+        AssertFailed(states, "badjson", "not valid JSON");
+        AssertFailed(states, "newsdk", "built for sdk [2.0.0, 3.0.0)");
+        AssertFailed(states, "orphan", "depends on module \"ghost\"");
+        AssertFailed(states, "noassembly", "Missing.dll is missing");
+        AssertFailed(states, "brokenstartup", "the licence file is missing");
+        AssertFailed(states, "reminders", "duplicate module id \"reminders\"");
+
+        // A migration that fails leaves the module failed and the server up.
+        var enable = await admin.PostAsync("/api/v1/modules/brokenmigration/enable", null);
+        Assert.Equal(HttpStatusCode.Conflict, enable.StatusCode);
+        Assert.Contains("migration failed", (await enable.JsonAsync()).GetProperty("message").GetString());
+        var page = await admin.GetStringAsync("/Admin/Modules");
+        Assert.Contains("migration failed", page);
+        Assert.Contains("the licence file is missing", page);
+
+        // The good module still enables and serves.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/modules/notes/enable", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Notes")).StatusCode);
+    }
+
+    static void AssertFailed(List<JsonElement> states, string id, string reason)
+    {
+        var failed = states.Where(m => m.GetProperty("id").GetString() == id && m.GetProperty("status").GetString() == "Failed").ToList();
+        Assert.True(failed.Count > 0, $"{id} should have failed; states: {string.Join(", ", states)}");
+        Assert.Contains(failed, m => m.GetProperty("error").GetString()!.Contains(reason));
+    }
+
+    static void Rewrite(string modules, string from, string to, Func<string, string> manifest)
+    {
+        CopyDirectory(Path.Combine(modules, from), Path.Combine(modules, to));
+        var file = Path.Combine(modules, to, "module.json");
+        File.WriteAllText(file, manifest(File.ReadAllText(file)));
+    }
+}
