@@ -14,6 +14,7 @@ public sealed class SchemaMigrator(InstallationDatabase database, ILoggerFactory
     /// <summary>Migrates <paramref name="owner"/>'s schema to the newest migration in <paramref name="assembly"/> (or to <paramref name="toVersion"/>).</summary>
     public void MigrateUp(string owner, Assembly assembly, long? toVersion = null)
     {
+        if (!HasMigrations(assembly)) return;
         using var provider = BuildRunner(owner, assembly);
         using var scope = provider.CreateScope();
         var runner = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
@@ -24,10 +25,15 @@ public sealed class SchemaMigrator(InstallationDatabase database, ILoggerFactory
     /// <summary>Whether the owner's schema has migrations not yet applied.</summary>
     public bool HasPending(string owner, Assembly assembly)
     {
+        if (!HasMigrations(assembly)) return false;
         using var provider = BuildRunner(owner, assembly);
         using var scope = provider.CreateScope();
         return scope.ServiceProvider.GetRequiredService<IMigrationRunner>().HasMigrationsToApplyUp();
     }
+
+    /// <summary>A module without tables has no migrations, and FluentMigrator would refuse to run on it.</summary>
+    static bool HasMigrations(Assembly assembly) =>
+        assembly.GetTypes().Any(t => !t.IsAbstract && typeof(FluentMigrator.IMigration).IsAssignableFrom(t));
 
     ServiceProvider BuildRunner(string owner, Assembly assembly) =>
         new ServiceCollection()

@@ -34,7 +34,11 @@ public static class CrmApplication
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        // ApplicationName names the host assembly so its pages are found also when a test runner is the entry assembly.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = ContentRoot(), ApplicationName = typeof(CrmApplication).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
         var options = builder.Configuration.GetSection(CrmOptions.Section).Get<CrmOptions>() ?? new CrmOptions();
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
@@ -61,6 +65,9 @@ public static class CrmApplication
         AddPlatformServices(services);
 
         services.AddLocalization();
+        // Russian and Polish text goes out as is, not as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         var mvc = services.AddRazorPages(pages => pages.Conventions.AllowAnonymousToPage("/Setup"))
             .AddViewLocalization()
@@ -189,6 +196,7 @@ public static class CrmApplication
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         app.UseRouting();
+        app.UseMiddleware<DisabledModuleEndpoints>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
@@ -201,8 +209,7 @@ public static class CrmApplication
         CoreApi.Map(api);
         foreach (var entry in catalog.All.Where(e => e.IsLoaded))
         {
-            var group = api.MapGroup("").WithTags(entry.Id).AddEndpointFilter(async (context, next) =>
-                entry.IsEnabled ? await next(context) : Results.Problem($"Module \"{entry.Id}\" is not enabled.", statusCode: 404));
+            var group = api.MapGroup("").WithTags(entry.Id).WithMetadata(new ModuleEndpoint(entry));
             try { entry.Module!.MapApi(group); }
             catch (Exception e)
             {

@@ -19,6 +19,7 @@ public static partial class SchemaCheck
     {
         var tables = context.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
         var database = await ReadAsync(context, tables);
+        var sqlite = context.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
         var problems = new List<string>();
         foreach (var entity in context.Model.GetEntityTypes().Where(e => e.GetTableName() != null))
         {
@@ -34,8 +35,8 @@ public static partial class SchemaCheck
                 if (column == null) { problems.Add($"{name}.{columnName}: column is missing"); continue; }
                 if (column.IsNullable != property.IsColumnNullable(store))
                     problems.Add($"{name}.{columnName}: model says {(property.IsColumnNullable(store) ? "NULL" : "NOT NULL")}, table says {(column.IsNullable ? "NULL" : "NOT NULL")}");
-                var expected = Normalize(property.GetColumnType(store));
-                var actual = Normalize(column.StoreType ?? "");
+                var expected = Normalize(property.GetColumnType(store), sqlite);
+                var actual = Normalize(column.StoreType ?? "", sqlite);
                 if (expected != actual) problems.Add($"{name}.{columnName}: model type {property.GetColumnType(store)}, table type {column.StoreType}");
             }
             var key = entity.FindPrimaryKey();
@@ -66,7 +67,11 @@ public static partial class SchemaCheck
     }
 
     /// <summary>A type's family and, for text, its length: what both databases must agree on.</summary>
-    static string Normalize(string storeType)
+    /// <remarks>
+    /// On SQLite, EF Core keeps dates as ISO text and a DATETIME column stores that text unchanged, so the two are one
+    /// family there; decimals are not (a NUMERIC column would round money to a double).
+    /// </remarks>
+    static string Normalize(string storeType, bool sqlite)
     {
         var type = storeType.Trim().ToLowerInvariant();
         var match = TypePattern().Match(type);
@@ -83,6 +88,7 @@ public static partial class SchemaCheck
             "decimal" or "numeric" => "decimal",
             _ => family,
         };
+        if (sqlite && family is "datetime" or "varchar") family = "text";
         return family is "varchar" or "decimal" ? $"{family}({size})" : family;
     }
 

@@ -28,7 +28,7 @@ public sealed class LocalizationTests(MariaDbFixture mariaDb) : HostTest(mariaDb
         var admin = await server.AdminClientAsync();
         Assert.Contains(">Notes</a>", await admin.GetStringAsync("/"));
 
-        var switched = await admin.PostFormAsync("/Account/Language", new() { ["culture"] = "ru", ["returnUrl"] = "/Notes" });
+        var switched = await admin.PostFormAsync("/Account/Language", new() { ["culture"] = "ru", ["returnUrl"] = "/Notes" }, tokenFrom: "/");
         Assert.Equal("/Notes", switched.Headers.Location!.OriginalString);
         var page = await admin.GetStringAsync("/Notes");
         Assert.Contains("Добавить заметку", page); // the module's text

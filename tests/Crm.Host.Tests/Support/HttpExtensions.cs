@@ -6,9 +6,10 @@ namespace Crm.Host.Tests.Support;
 public static class HttpExtensions
 {
     /// <summary>Posts a page's form the way a browser would: fetches the page for its antiforgery token first.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, Dictionary<string, string> fields, string? handler = null)
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, Dictionary<string, string> fields,
+        string? handler = null, string? tokenFrom = null)
     {
-        var html = await client.GetStringAsync(page);
+        var html = await client.GetStringAsync(tokenFrom ?? page);
         fields["__RequestVerificationToken"] = CrmTestServer.AntiforgeryToken(html);
         var url = handler == null ? page : $"{page}{(page.Contains('?') ? '&' : '?')}handler={handler}";
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
