@@ -34,6 +34,7 @@ public static class AdminCommands
 
         // An administrator at a console wants the verb's answer, not the server's information log.
         settings.Insert(0, "--Serilog:MinimumLevel:Default=Warning");
+        if (words is ["migrate"]) settings.Add("--Crm:Database:MigrateOnStart=true"); // what the command is for
         var app = CrmApplication.Build(settings.ToArray());
         try
         {

@@ -51,6 +51,16 @@ public sealed class InstallationDatabase : IModuleDatabase
         return $"MySQL/MariaDB at {mysql.Server}:{mysql.Port}/{mysql.Database}";
     }
 
+    /// <summary>An open ADO.NET connection to the database, for the few places below EF Core.</summary>
+    public System.Data.Common.DbConnection OpenConnection()
+    {
+        System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(ConnectionString)
+            : new MySqlConnector.MySqlConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
     public void Configure(DbContextOptionsBuilder options)
     {
         if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString);

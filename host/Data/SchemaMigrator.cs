@@ -26,9 +26,27 @@ public sealed class SchemaMigrator(InstallationDatabase database, ILoggerFactory
     public bool HasPending(string owner, Assembly assembly)
     {
         if (!HasMigrations(assembly)) return false;
+        if (AppliedVersion(owner) is { } applied && applied >= NewestVersion(assembly)) return false;
         using var provider = BuildRunner(owner, assembly);
         using var scope = provider.CreateScope();
         return scope.ServiceProvider.GetRequiredService<IMigrationRunner>().HasMigrationsToApplyUp();
+    }
+
+    /// <summary>The newest migration version in the assembly.</summary>
+    static long NewestVersion(Assembly assembly) =>
+        assembly.GetTypes().Select(t => t.GetCustomAttribute<FluentMigrator.MigrationAttribute>()?.Version ?? 0).Max();
+
+    /// <summary>
+    /// The newest version recorded in the owner's version table, or null when the table is not there yet. One cheap query,
+    /// so that a start with nothing to migrate does not build a migration runner per module.
+    /// </summary>
+    long? AppliedVersion(string owner)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT MAX(Version) FROM {owner}_schema_versions";
+        try { return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : null; }
+        catch (System.Data.Common.DbException) { return null; }
     }
 
     /// <summary>A module without tables has no migrations, and FluentMigrator would refuse to run on it.</summary>

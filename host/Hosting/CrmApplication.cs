@@ -49,6 +49,8 @@ public static class CrmApplication
             .MinimumLevel.Override("FluentMigrator", Serilog.Events.LogEventLevel.Warning)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
+            // An unreachable database is reported by Program as one line, not as a stack trace.
+            .Filter.ByExcluding(e => e.Exception is DatabaseUnavailableException)
             .WriteTo.Console()
             .WriteTo.File(Path.Combine(dataDirectory, "logs", "crm-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30));
 
@@ -134,9 +136,9 @@ public static class CrmApplication
             })
             .AddPolicyScheme("Crm", "Cookie or API token", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? ApiTokenAuthentication.Scheme
+                    ? ApiTokenAuthentication.SchemeName
                     : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();

@@ -23,8 +23,12 @@ public sealed class Initializer(
         var migrate = options.Value.Database.MigrateOnStart;
         try
         {
-            if (migrate || migrator.HasPending("core", typeof(Initializer).Assembly))
+            if (migrator.HasPending("core", typeof(Initializer).Assembly))
+            {
+                if (!migrate) throw new DatabaseUnavailableException(
+                    $"The database ({database.Describe()}) needs migrations and Crm:Database:MigrateOnStart is off: run the \"migrate\" command.");
                 migrator.MigrateUp("core", typeof(Initializer).Assembly);
+            }
         }
         catch (Exception e) when (e.GetBaseException() is System.Data.Common.DbException db)
         {

@@ -105,17 +105,25 @@ public sealed class ModuleLifecycle(
     async Task<bool> ActivateAsync(ModuleEntry entry, bool migrate, CancellationToken cancellationToken)
     {
         var firstTime = entry.InstalledVersion == null;
-        if (migrate || firstTime)
+        try
         {
-            try { migrator.MigrateUp(entry.Id, entry.Assembly!); }
-            catch (Exception e)
+            if (migrator.HasPending(entry.Id, entry.Assembly!))
             {
-                logger.LogError(e, "Migrations of module {Module} failed", entry.Id);
-                entry.Fail($"migration failed: {e.GetBaseException().Message}");
-                return false;
+                if (!migrate && !firstTime)
+                {
+                    entry.Fail("its new version has migrations to apply: run the \"migrate\" command");
+                    return false;
+                }
+                migrator.MigrateUp(entry.Id, entry.Assembly!);
             }
-            entry.InstalledVersion = entry.Manifest!.Version;
         }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Migrations of module {Module} failed", entry.Id);
+            entry.Fail($"migration failed: {e.GetBaseException().Message}");
+            return false;
+        }
+        entry.InstalledVersion = entry.Manifest!.Version;
         if (firstTime)
             await WithDb(db => new RoleSeeder(db).GrantDefaultsAsync(entry.Contributions.Permissions, cancellationToken));
         entry.Status = ModuleStatus.Enabled;

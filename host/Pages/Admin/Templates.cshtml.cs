@@ -17,7 +17,7 @@ public sealed class TemplatesModel(TemplateStore store, IStringLocalizer<HostTex
     public IEnumerable<(string ModuleId, DocumentTemplate Template)> All => store.All;
     public TemplateInfo? Current { get; private set; }
     public List<TemplateOverride> History { get; private set; } = [];
-    public string? Content { get; private set; }
+    public string? Draft { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? moduleId, string? name, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed class TemplatesModel(TemplateStore store, IStringLocalizer<HostTex
         if (string.IsNullOrWhiteSpace(content) || parsed.HasErrors)
         {
             ModelState.AddModelError("content", text["Templates.Invalid", string.Join("; ", parsed.Messages)]);
-            Content = content;
+            Draft = content;
             return Page();
         }
         await store.SaveAsync(moduleId, name, content, ct);
