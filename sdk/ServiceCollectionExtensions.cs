@@ -1,6 +1,7 @@
 using Crm.Sdk.Data;
 using Crm.Sdk.Events;
 using Crm.Sdk.Jobs;
+using Crm.Sdk.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,11 @@ public static class ServiceCollectionExtensions
         where TEvent : IDomainEvent
         where THandler : class, IDomainEventHandler<TEvent> =>
         services.AddScoped<IDomainEventHandler<TEvent>, THandler>();
+
+    /// <summary>Registers a provider of global search results.</summary>
+    public static IServiceCollection AddSearchProvider<TProvider>(this IServiceCollection services)
+        where TProvider : class, ISearchProvider =>
+        services.AddScoped<ISearchProvider, TProvider>();
 
     /// <summary>Registers a recurring job.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services)

@@ -6,6 +6,7 @@ public static class CoreApi
     public static void Map(RouteGroupBuilder api)
     {
         MeApi.Map(api);
+        SearchApi.Map(api);
         ModulesApi.Map(api.MapGroup("/modules").WithTags("modules"));
         AuditApi.Map(api.MapGroup("/audit").WithTags("audit"));
         NotificationsApi.Map(api.MapGroup("/notifications").WithTags("notifications"));

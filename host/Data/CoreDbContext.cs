@@ -16,6 +16,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<TemplateOverride> TemplateOverrides => Set<TemplateOverride>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<SettingValue> Settings => Set<SettingValue>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
@@ -106,6 +107,14 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.Property(t => t.Name).HasMaxLength(128);
             e.Property(t => t.CreatedBy).HasMaxLength(256);
             e.HasIndex(t => new { t.ModuleId, t.Name, t.Version }).IsUnique();
+        });
+        b.Entity<SettingValue>(e =>
+        {
+            e.ToTable("core_settings");
+            e.HasKey(v => new { v.ModuleId, v.Key });
+            e.Property(v => v.ModuleId).HasMaxLength(64);
+            e.Property(v => v.Key).HasMaxLength(128);
+            e.Property(v => v.ChangedBy).HasMaxLength(256);
         });
         b.Entity<JobLease>(e =>
         {

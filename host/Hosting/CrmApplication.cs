@@ -77,6 +77,7 @@ public static class CrmApplication
         services.AddSingleton<ModuleActionDescriptorChangeProvider>();
         services.AddSingleton<IActionDescriptorChangeProvider>(p => p.GetRequiredService<ModuleActionDescriptorChangeProvider>());
         services.AddSingleton(p => mvc.PartManager);
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.Razor.Compilation.IViewCompilerProvider, ModuleViewCompilerProvider>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");
 
@@ -173,6 +174,10 @@ public static class CrmApplication
         services.AddScoped<TemplateStore>();
         services.AddScoped<IDocumentRenderer, DocumentRenderer>();
         services.AddScoped<Navigation>();
+        services.AddScoped<Dashboard>();
+        services.AddScoped<Settings.ModuleSettings>();
+        services.AddScoped<Crm.Sdk.Modules.IModuleSettings>(p => p.GetRequiredService<Settings.ModuleSettings>());
+        services.AddScoped<Search.GlobalSearch>();
         services.AddScoped<Api.TokenIssuer>();
     }
 

@@ -28,7 +28,7 @@ public sealed class JobScheduler(
         using var timer = new PeriodicTimer(Tick);
         do
         {
-            foreach (var registration in registrations.Where(r => catalog.IsActive(r.JobType)))
+            foreach (var registration in registrations)
             {
                 try { await RunIfDueAsync(registration.JobType, stoppingToken); }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
@@ -37,9 +37,10 @@ public sealed class JobScheduler(
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Runs the job now if it is due and this node wins its lease.</summary>
+    /// <summary>Runs the job now if its module is enabled, it is due and this node wins its lease.</summary>
     public async Task<bool> RunIfDueAsync(Type jobType, CancellationToken cancellationToken)
     {
+        if (!catalog.IsActive(jobType)) return false;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
         var id = jobType.FullName!;

@@ -12,6 +12,10 @@ public sealed class ModuleContributions
     public List<MenuItem> MenuItems { get; } = [];
     /// <summary>Document templates shipped in the module, overridable by administrators.</summary>
     public List<DocumentTemplate> Templates { get; } = [];
+    /// <summary>Blocks on the home page, each a view component of the module.</summary>
+    public List<DashboardWidget> DashboardWidgets { get; } = [];
+    /// <summary>Settings an administrator edits on the module's settings page.</summary>
+    public List<ModuleSetting> Settings { get; } = [];
 
     /// <summary>Adds a permission.</summary>
     public ModuleContributions Permission(PermissionDefinition permission) { Permissions.Add(permission); return this; }
@@ -19,6 +23,10 @@ public sealed class ModuleContributions
     public ModuleContributions Menu(MenuItem item) { MenuItems.Add(item); return this; }
     /// <summary>Adds a document template.</summary>
     public ModuleContributions Template(DocumentTemplate template) { Templates.Add(template); return this; }
+    /// <summary>Adds a home page widget.</summary>
+    public ModuleContributions Widget(DashboardWidget widget) { DashboardWidgets.Add(widget); return this; }
+    /// <summary>Adds a setting.</summary>
+    public ModuleContributions Setting(ModuleSetting setting) { Settings.Add(setting); return this; }
 }
 
 /// <summary>

@@ -43,6 +43,9 @@ public sealed class EventsAndJobsTests(MariaDbFixture mariaDb) : HostTest(mariaD
 
         var scheduler = server.Services.GetRequiredService<JobScheduler>();
         var job = server.Services.GetRequiredService<ModuleCatalog>().Find("reminders")!.Assembly!.GetType("Crm.TestModules.Reminders.RemindEveryone")!;
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.PostAsync("/api/v1/modules/reminders/disable", null)).StatusCode);
+        Assert.False(await scheduler.RunIfDueAsync(job, CancellationToken.None)); // a disabled module's job does not run
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.PostAsync("/api/v1/modules/reminders/enable", null)).StatusCode);
         var ranNow = await scheduler.RunIfDueAsync(job, CancellationToken.None);
         var ranAgain = await scheduler.RunIfDueAsync(job, CancellationToken.None);
 

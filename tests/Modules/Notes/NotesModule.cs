@@ -15,6 +15,7 @@ public sealed class NotesModule : CrmModule
         services.AddModuleDbContext<NotesDbContext>();
         services.AddScoped<NoteService>();
         services.AddDomainEventHandler<NoteCreated, NotifyOwnerOfNote>();
+        services.AddSearchProvider<NoteSearch>();
     }
 
     public override void Contribute(ModuleContributions contributions)
@@ -22,6 +23,8 @@ public sealed class NotesModule : CrmModule
         foreach (var permission in Permissions.All) contributions.Permission(permission);
         contributions.Menu(Menu.Notes);
         contributions.Template(DocumentTemplates.NoteCard);
+        contributions.Widget(new DashboardWidget("Widget.LatestNotes", typeof(LatestNotes), Permissions.View));
+        contributions.Setting(Settings.Intro).Setting(Settings.PageSize);
     }
 
     public override void MapApi(IEndpointRouteBuilder api) => NotesApi.Map(api);

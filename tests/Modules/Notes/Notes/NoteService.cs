@@ -1,3 +1,4 @@
+using Crm.Sdk.Modules;
 using Crm.Sdk.Security;
 using Crm.TestModules.Notes.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,13 +8,18 @@ namespace Crm.TestModules.Notes.Notes;
 public sealed record NoteSummary(int Id, string Title, string? Body, string OwnerId, bool Pinned, DateTime CreatedAtUtc);
 
 /// <summary>Notes within the current user's scope: the module's one feature service, used by its page and its API.</summary>
-public sealed class NoteService(NotesDbContext db, ICurrentUser user)
+public sealed class NoteService(NotesDbContext db, ICurrentUser user, IModuleSettings settings)
 {
     IQueryable<Note> Visible => db.Notes.AsNoTracking().WithinScope(user, Permissions.View, n => n.OwnerId);
 
-    public Task<List<NoteSummary>> ListAsync(CancellationToken ct) =>
-        Visible.OrderByDescending(n => n.Id).Take(100)
+    public async Task<List<NoteSummary>> ListAsync(CancellationToken ct)
+    {
+        var pageSize = (int)decimal.Parse((await settings.GetAsync("notes", Settings.PageSize.Key, ct))!, System.Globalization.CultureInfo.InvariantCulture);
+        return await Visible.OrderByDescending(n => n.Id).Take(pageSize)
             .Select(n => new NoteSummary(n.Id, n.Title, n.Body, n.OwnerId, n.Pinned, n.CreatedAtUtc)).ToListAsync(ct);
+    }
+
+    public Task<string?> IntroAsync(CancellationToken ct) => settings.GetAsync("notes", Settings.Intro.Key, ct);
 
     public Task<NoteSummary?> FindAsync(int id, CancellationToken ct) =>
         Visible.Where(n => n.Id == id)

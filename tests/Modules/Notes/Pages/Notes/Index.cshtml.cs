@@ -12,8 +12,13 @@ public sealed class IndexModel(NoteService service, ICurrentUser user, IStringLo
     public List<NoteSummary> Notes { get; private set; } = [];
     public string? Title { get; private set; }
     public string? Body { get; private set; }
+    public string? Intro { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Notes = await service.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Notes = await service.ListAsync(ct);
+        Intro = await service.IntroAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? title, string? body, CancellationToken ct)
     {

@@ -1,0 +1,19 @@
+using Crm.Host.Modules;
+using Crm.Host.Security;
+using Microsoft.Extensions.Localization;
+
+namespace Crm.Host.Hosting;
+
+/// <summary>A home page block as the page renders it.</summary>
+public sealed record DashboardBlock(string Title, Type ViewComponent);
+
+/// <summary>The home page's widgets: those of enabled modules that the user holds the permission for.</summary>
+public sealed class Dashboard(ModuleCatalog catalog, CurrentUser user, IStringLocalizerFactory localizers)
+{
+    public IReadOnlyList<DashboardBlock> Blocks() =>
+        catalog.Contributed(c => c.DashboardWidgets)
+            .Where(x => user.HasPermission(x.Item.Permission))
+            .OrderBy(x => x.Item.Order)
+            .Select(x => new DashboardBlock(localizers.Create(x.Module.Module!.GetType())[x.Item.TitleKey], x.Item.ViewComponent))
+            .ToList();
+}
