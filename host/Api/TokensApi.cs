@@ -29,33 +29,12 @@ public static class TokensApi
             return TypedResults.Created($"/api/v1/tokens/{id}", new CreatedTokenResponse(id, name, token));
         });
 
-        tokens.MapDelete("/{id:int}", async (int id, CurrentUser user, CoreDbContext db, CancellationToken ct) =>
-        {
-            var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == user.Id && t.RevokedAtUtc == null, ct);
-            if (token == null) return Results.NotFound();
-            token.RevokedAtUtc = DateTime.UtcNow;
-            await db.SaveChangesAsync(ct);
-            return Results.NoContent();
-        });
+        tokens.MapDelete("/{id:int}", async (int id, CurrentUser user, TokenIssuer issuer, CancellationToken ct) =>
+            await issuer.RevokeAsync(user.Id!, id, ct) ? Results.NoContent() : Results.NotFound());
     }
 }
 
 static class FieldResultExtensions
 {
     public static IResult Field(this IResultExtensions _, string field, string message) => ApiProblems.Field(field, message);
-}
-
-public sealed class TokenIssuer(CoreDbContext db)
-{
-    public async Task<(string Token, int Id)> IssueAsync(string userId, string name, CancellationToken cancellationToken)
-    {
-        var token = ApiTokenAuthentication.NewToken();
-        var row = new ApiToken
-        {
-            UserId = userId, Name = name, Prefix = token[..10], Hash = ApiTokenAuthentication.Hash(token), CreatedAtUtc = DateTime.UtcNow,
-        };
-        db.ApiTokens.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
-        return (token, row.Id);
-    }
 }

@@ -178,7 +178,7 @@ public static class CrmApplication
         services.AddScoped<Settings.ModuleSettings>();
         services.AddScoped<Crm.Sdk.Modules.IModuleSettings>(p => p.GetRequiredService<Settings.ModuleSettings>());
         services.AddScoped<Search.GlobalSearch>();
-        services.AddScoped<Api.TokenIssuer>();
+        services.AddScoped<TokenIssuer>();
     }
 
     static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
