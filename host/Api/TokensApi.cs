@@ -15,6 +15,11 @@ public static class TokensApi
 {
     public static void Map(RouteGroupBuilder tokens)
     {
+        // Only a signed-in person manages tokens: a token cannot mint another that would outlive its revocation.
+        tokens.RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute
+        {
+            AuthenticationSchemes = Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme,
+        });
         tokens.MapGet("/", async (CurrentUser user, CoreDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id && t.RevokedAtUtc == null)
                 .OrderBy(t => t.Id)

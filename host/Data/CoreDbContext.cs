@@ -22,7 +22,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        AuditedSave.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        AuditedSave.SaveAsync(this, accept => base.SaveChangesAsync(accept, cancellationToken), acceptAllChangesOnSuccess, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder b)
     {

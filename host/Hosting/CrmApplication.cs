@@ -78,7 +78,9 @@ public static class CrmApplication
         services.AddSingleton<IActionDescriptorChangeProvider>(p => p.GetRequiredService<ModuleActionDescriptorChangeProvider>());
         services.AddSingleton(p => mvc.PartManager);
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Razor.Compilation.IViewCompilerProvider, ModuleViewCompilerProvider>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewComponents.IViewComponentDescriptorCollectionProvider, ModuleViewComponents>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<TemplateErrors>();
         services.AddOpenApi("v1");
 
         using var bootLogger = LoggerFactory.Create(b => b.AddSimpleConsole());
@@ -186,9 +188,10 @@ public static class CrmApplication
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
         app.UseSerilogRequestLogging();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePages();
         app.UseStaticFiles();
-        foreach (var entry in catalog.All.Where(e => e.IsLoaded))
+        foreach (var entry in catalog.All.Where(e => e.Registered))
         {
             var wwwroot = Path.Combine(entry.Directory, "wwwroot");
             if (!Directory.Exists(wwwroot)) continue;
@@ -207,14 +210,15 @@ public static class CrmApplication
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<ApiAntiforgery>();
         app.UseMiddleware<FirstRunMiddleware>();
         app.UseAuthorization();
 
         app.MapRazorPages();
-        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+        app.MapOpenApi("/api/{documentName}/openapi.json");
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         CoreApi.Map(api);
-        foreach (var entry in catalog.All.Where(e => e.IsLoaded))
+        foreach (var entry in catalog.All.Where(e => e.Registered))
         {
             var group = api.MapGroup("").WithTags(entry.Id).WithMetadata(new ModuleEndpoint(entry));
             try { entry.Module!.MapApi(group); }

@@ -60,18 +60,22 @@ public sealed class JobScheduler(
         var job = (IRecurringJob)scope.ServiceProvider.GetRequiredService(jobType);
         string? error = null;
         try { await job.RunAsync(cancellationToken); }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             error = e.Message;
-            logger.LogError(e, "Job {Job} failed", id);
+            if (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested) logger.LogError(e, "Job {Job} failed", id);
         }
-        var finished = DateTime.UtcNow;
-        await db.JobLeases.Where(l => l.JobId == id).ExecuteUpdateAsync(s => s
-            .SetProperty(l => l.LockedUntilUtc, (DateTime?)null)
-            .SetProperty(l => l.LockedBy, (string?)null)
-            .SetProperty(l => l.LastRunAtUtc, finished)
-            .SetProperty(l => l.LastError, error)
-            .SetProperty(l => l.NextRunAtUtc, finished + job.Interval), cancellationToken);
+        finally
+        {
+            // Released even on shutdown, so the job is not stuck behind its lease on the next start.
+            var finished = DateTime.UtcNow;
+            await db.JobLeases.Where(l => l.JobId == id).ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.LockedUntilUtc, (DateTime?)null)
+                .SetProperty(l => l.LockedBy, (string?)null)
+                .SetProperty(l => l.LastRunAtUtc, finished)
+                .SetProperty(l => l.LastError, error)
+                .SetProperty(l => l.NextRunAtUtc, finished + job.Interval), CancellationToken.None);
+        }
         return true;
     }
 }

@@ -26,7 +26,7 @@ public sealed class ModuleCatalog(IReadOnlyList<ModuleEntry> entries)
     public IEnumerable<ModuleEntry> EnabledDependentsOf(string id) =>
         Enabled.Where(e => e.Manifest!.Dependencies.ContainsKey(id));
 
-    /// <summary>The modules <paramref name="entry"/> needs that are not enabled, deepest first.</summary>
+    /// <summary>The modules <paramref name="entry"/> needs that are not enabled, deepest first (discovery already failed modules whose dependencies are missing).</summary>
     public List<ModuleEntry> MissingDependenciesOf(ModuleEntry entry)
     {
         var result = new List<ModuleEntry>();
@@ -52,13 +52,13 @@ public sealed class ModuleCatalog(IReadOnlyList<ModuleEntry> entries)
         {
             if (ordered.Contains(e)) return;
             foreach (var id in e.Manifest!.Dependencies.Keys)
-                if (Find(id) is { IsLoaded: true } dependency) Visit(dependency);
+                if (Find(id) is { Registered: true } dependency) Visit(dependency);
             ordered.Add(e);
         }
-        foreach (var entry in All.Where(e => e.IsLoaded)) Visit(entry);
+        foreach (var entry in All.Where(e => e.Registered)) Visit(entry);
         return ordered;
     }
 
     public IEnumerable<(ModuleEntry Module, T Item)> Contributed<T>(Func<ModuleContributions, IEnumerable<T>> select, bool enabledOnly = true) =>
-        All.Where(e => e.IsLoaded && (!enabledOnly || e.IsEnabled)).SelectMany(e => select(e.Contributions).Select(i => (e, i)));
+        All.Where(e => e.Registered && (!enabledOnly || e.IsEnabled)).SelectMany(e => select(e.Contributions).Select(i => (e, i)));
 }

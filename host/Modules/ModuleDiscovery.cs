@@ -42,6 +42,7 @@ public sealed class ModuleDiscovery(ILogger logger)
         if (!File.Exists(file)) { entry.Fail("module.json is missing"); return entry; }
         try { entry.Manifest = ModuleManifest.Parse(File.ReadAllText(file)); }
         catch (InvalidModuleManifestException e) { entry.Fail(e.Message); return entry; }
+        catch (Exception e) { entry.Fail($"module.json cannot be read: {e.Message}"); return entry; }
 
         var sdkRange = VersionRange.Parse(entry.Manifest.Sdk);
         if (!sdkRange.Satisfies(SdkVersion))
@@ -104,6 +105,17 @@ public sealed class ModuleDiscovery(ILogger logger)
         } while (changed);
     }
 
+    /// <summary>Platform contracts a module may add to (several registrations are the point), but never replace.</summary>
+    static readonly Type[] Contributions = [typeof(Crm.Sdk.Search.ISearchProvider), typeof(Crm.Sdk.Jobs.RecurringJobRegistration), typeof(Crm.Sdk.Events.IDomainEventHandler<>)];
+
+    /// <summary>Framework services the host configures once; a module's registration of them is ignored.</summary>
+    static readonly Type[] HostOwned =
+    [
+        typeof(DbContextOptions), typeof(Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider),
+        typeof(Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider), typeof(Microsoft.Extensions.Localization.IStringLocalizerFactory),
+        typeof(Microsoft.AspNetCore.Mvc.Razor.Compilation.IViewCompilerProvider), typeof(Microsoft.AspNetCore.Mvc.Infrastructure.IActionDescriptorChangeProvider),
+    ];
+
     void Register(ModuleEntry entry, IServiceCollection services, IConfiguration configuration)
     {
         // Registrations go into a scratch collection first, so a module that throws half-way leaves nothing behind.
@@ -122,6 +134,27 @@ public sealed class ModuleDiscovery(ILogger logger)
             entry.Fail($"its startup threw {e.GetType().Name}: {e.Message}");
             return;
         }
-        foreach (var descriptor in scratch) services.Add(descriptor);
+        if (entry.Contributions.Permissions.FirstOrDefault(p => !p.Name.StartsWith(entry.Id + ".", StringComparison.Ordinal)) is { } foreign)
+        {
+            entry.Fail($"permission \"{foreign.Name}\" must start with \"{entry.Id}.\"");
+            return;
+        }
+        if (scratch.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) || d.ServiceType == typeof(IStartupFilter)) is { } background)
+        {
+            entry.Fail($"it registers {background.ImplementationType?.Name ?? background.ServiceType.Name} as a hosted service or startup filter, " +
+                       "which would run while it is disabled; use a recurring job instead");
+            return;
+        }
+        foreach (var descriptor in scratch.Where(d => !IsHostOwned(d.ServiceType, services))) services.Add(descriptor);
+        entry.Registered = true;
+    }
+
+    /// <summary>The host's and sdk's contracts, and the framework services above, stay the host's.</summary>
+    static bool IsHostOwned(Type serviceType, IServiceCollection hostServices)
+    {
+        var definition = serviceType.IsGenericType ? serviceType.GetGenericTypeDefinition() : serviceType;
+        if (Contributions.Contains(definition)) return false;
+        var platform = serviceType.Assembly == typeof(ModuleDiscovery).Assembly || serviceType.Assembly == typeof(CrmModule).Assembly;
+        return (platform || HostOwned.Contains(serviceType)) && hostServices.Any(d => d.ServiceType == serviceType);
     }
 }

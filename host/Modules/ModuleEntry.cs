@@ -20,8 +20,13 @@ public sealed class ModuleEntry(string directory)
     public string? InstalledVersion { get; set; }
 
     public bool IsEnabled => Status == ModuleStatus.Enabled;
-    /// <summary>The module loaded and can be enabled (it may have failed later, e.g. in a migration).</summary>
+    /// <summary>The module's code is loaded (it may still have failed afterwards).</summary>
     public bool IsLoaded => Module != null && Assembly != null;
+    /// <summary>
+    /// Its services were registered, so it can be enabled; a module that failed later, in a migration, may be retried.
+    /// A module that failed before (manifest, dependencies, startup) cannot.
+    /// </summary>
+    public bool Registered { get; set; }
 
     public void Fail(string reason)
     {

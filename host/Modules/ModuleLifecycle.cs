@@ -51,7 +51,7 @@ public sealed class ModuleLifecycle(
         {
             var entry = catalog.Find(id);
             if (entry == null) return ModuleChangeResult.Refused($"No module \"{id}\".");
-            if (!entry.IsLoaded) return ModuleChangeResult.Refused($"Module \"{id}\" failed: {entry.Error}");
+            if (!entry.Registered) return ModuleChangeResult.Refused($"Module \"{id}\" failed: {entry.Error}");
             if (entry.IsEnabled) return ModuleChangeResult.Done($"Module \"{id}\" is already enabled.");
             var missing = catalog.MissingDependenciesOf(entry);
             if (missing.Count > 0 && !withDependencies)
@@ -60,7 +60,7 @@ public sealed class ModuleLifecycle(
                     missing.Select(m => m.Id).ToList());
             foreach (var dependency in missing.Append(entry))
             {
-                if (!dependency.IsLoaded) return ModuleChangeResult.Refused($"Module \"{dependency.Id}\" failed: {dependency.Error}");
+                if (!dependency.Registered) return ModuleChangeResult.Refused($"Module \"{dependency.Id}\" failed: {dependency.Error}");
                 if (!await ActivateAsync(dependency, migrate: true, cancellationToken))
                     return ModuleChangeResult.Refused($"Module \"{dependency.Id}\" failed: {dependency.Error}");
             }
@@ -123,9 +123,9 @@ public sealed class ModuleLifecycle(
             entry.Fail($"migration failed: {e.GetBaseException().Message}");
             return false;
         }
-        entry.InstalledVersion = entry.Manifest!.Version;
-        if (firstTime)
+        if (entry.InstalledVersion != entry.Manifest!.Version)
             await WithDb(db => new RoleSeeder(db).GrantDefaultsAsync(entry.Contributions.Permissions, cancellationToken));
+        entry.InstalledVersion = entry.Manifest.Version;
         entry.Status = ModuleStatus.Enabled;
         entry.Error = null;
         parts.Show(entry);

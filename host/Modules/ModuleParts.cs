@@ -8,6 +8,14 @@ public sealed class ModuleParts(ApplicationPartManager parts, ModuleActionDescri
 {
     readonly Lock _gate = new();
 
+    /// <summary>Reads a feature from the parts under the same lock that guards enable and disable.</summary>
+    public TFeature Populate<TFeature>() where TFeature : new()
+    {
+        var feature = new TFeature();
+        lock (_gate) parts.PopulateFeature(feature);
+        return feature;
+    }
+
     public void Show(ModuleEntry entry)
     {
         lock (_gate)

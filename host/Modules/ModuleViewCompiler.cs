@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.Extensions.Primitives;
 
@@ -9,14 +8,14 @@ namespace Crm.Host.Modules;
 /// module enabled later would have its pages but not its views and partials; this one rereads them after every enable
 /// or disable, and its answers expire at that moment so the view engine's cache follows.
 /// </summary>
-public sealed class ModuleViewCompilerProvider(ApplicationPartManager parts, ModuleActionDescriptorChangeProvider changes) : IViewCompilerProvider
+public sealed class ModuleViewCompilerProvider(ModuleParts parts, ModuleActionDescriptorChangeProvider changes) : IViewCompilerProvider
 {
     readonly ModuleViewCompiler _compiler = new(parts, changes);
 
     public IViewCompiler GetCompiler() => _compiler;
 }
 
-public sealed class ModuleViewCompiler(ApplicationPartManager parts, ModuleActionDescriptorChangeProvider changes) : IViewCompiler
+public sealed class ModuleViewCompiler(ModuleParts parts, ModuleActionDescriptorChangeProvider changes) : IViewCompiler
 {
     readonly Lock _gate = new();
     (IChangeToken Token, Dictionary<string, CompiledViewDescriptor> Views)? _current;
@@ -35,11 +34,10 @@ public sealed class ModuleViewCompiler(ApplicationPartManager parts, ModuleActio
         {
             if (_current is { } current && !current.Token.HasChanged) return current;
             var token = changes.GetChangeToken();
-            var feature = new ViewsFeature();
-            parts.PopulateFeature(feature);
+            var feature = parts.Populate<ViewsFeature>();
             var views = new Dictionary<string, CompiledViewDescriptor>(StringComparer.OrdinalIgnoreCase);
-            foreach (var descriptor in feature.ViewDescriptors)
-                views.TryAdd(Normalize(descriptor.RelativePath), new CompiledViewDescriptor(descriptor.Item) { ExpirationTokens = [token] });
+            foreach (var descriptor in feature.ViewDescriptors.Where(d => d.Item != null))
+                views.TryAdd(Normalize(descriptor.RelativePath), new CompiledViewDescriptor(descriptor.Item!) { ExpirationTokens = [token] });
             _current = (token, views);
             return _current.Value;
         }

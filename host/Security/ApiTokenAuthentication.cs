@@ -36,8 +36,11 @@ public sealed class ApiTokenAuthentication(
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found == null) return AuthenticateResult.Fail("Unknown or revoked API token");
 
-        await db.ApiTokens.Where(t => t.Id == found.TokenId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, DateTime.UtcNow), Context.RequestAborted);
+        // At most one write a minute per token, so that reading the API does not queue behind writes on SQLite.
+        var now = DateTime.UtcNow;
+        var staleBefore = now.AddMinutes(-1);
+        await db.ApiTokens.Where(t => t.Id == found.TokenId && (t.LastUsedAtUtc == null || t.LastUsedAtUtc < staleBefore))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), Context.RequestAborted);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, found.UserId), new Claim(ClaimTypes.Name, found.UserName ?? found.UserId)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -15,6 +15,7 @@ public static class CorePermissions
         new(ManageModules, "Permission.ManageModules"),
         new(ManageUsers, "Permission.ManageUsers"),
         new(ManageTemplates, "Permission.ManageTemplates"),
-        new(ViewAudit, "Permission.ViewAudit", CrmRoles.HeadOfSales),
+        // The history of every record, whatever its scope: administrators only unless granted on purpose.
+        new(ViewAudit, "Permission.ViewAudit"),
     ];
 }

@@ -11,12 +11,10 @@ public sealed class PermissionCatalog(ModuleCatalog modules)
         CorePermissions.All.Select(p => (p, (ModuleEntry?)null))
             .Concat(modules.Contributed(c => c.Permissions, enabledOnly: false).Select(x => (x.Item, (ModuleEntry?)x.Module)));
 
-    /// <summary>False when the permission belongs to a module that is not enabled.</summary>
+    /// <summary>False when the permission belongs to a module that is not enabled (module permissions start with the module id).</summary>
     public bool IsActive(string permission)
     {
-        foreach (var entry in modules.All)
-            if (entry.IsLoaded && entry.Contributions.Permissions.Any(p => p.Name == permission))
-                return entry.IsEnabled;
-        return true;
+        var prefix = permission.Split('.')[0];
+        return modules.Find(prefix) is not { Registered: true } owner || owner.IsEnabled;
     }
 }

@@ -25,15 +25,18 @@ public sealed class RoleSeeder(CoreDbContext db)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Grants each permission that no role holds yet to its default roles: all of a module's on its first enable, and
+    /// those a new version adds on an upgrade. Permissions an administrator already granted somewhere are left alone.
+    /// </summary>
     public async Task<int> GrantDefaultsAsync(IEnumerable<PermissionDefinition> permissions, CancellationToken cancellationToken)
     {
         var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, cancellationToken);
         var claims = await db.RoleClaims.Where(c => c.ClaimType == PermissionClaim)
             .Select(c => new { c.RoleId, c.ClaimValue }).ToListAsync(cancellationToken);
-        foreach (var permission in permissions)
+        foreach (var permission in permissions.Where(p => !claims.Any(c => c.ClaimValue == p.Name)))
             foreach (var roleName in permission.DefaultRoles)
-                if (roles.TryGetValue(roleName, out var role) &&
-                    !claims.Any(c => c.RoleId == role.Id && c.ClaimValue == permission.Name))
+                if (roles.TryGetValue(roleName, out var role))
                     db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = PermissionClaim, ClaimValue = permission.Name });
         return await db.SaveChangesAsync(cancellationToken);
     }

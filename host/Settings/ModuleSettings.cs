@@ -16,7 +16,7 @@ public sealed class ModuleSettings(CoreDbContext db, ModuleCatalog catalog, ICur
         var declared = Declared(moduleId).FirstOrDefault(s => s.Key == key)
             ?? throw new ArgumentException($"Module \"{moduleId}\" declares no setting \"{key}\"", nameof(key));
         var saved = await db.Settings.AsNoTracking().FirstOrDefaultAsync(v => v.ModuleId == moduleId && v.Key == key, cancellationToken);
-        return saved != null ? saved.Value : declared.Default;
+        return saved?.Value ?? declared.Default;
     }
 
     public IReadOnlyList<ModuleSetting> Declared(string moduleId) =>
@@ -26,7 +26,7 @@ public sealed class ModuleSettings(CoreDbContext db, ModuleCatalog catalog, ICur
     {
         var saved = await db.Settings.AsNoTracking().Where(v => v.ModuleId == moduleId)
             .ToDictionaryAsync(v => v.Key, v => v.Value, cancellationToken);
-        return Declared(moduleId).ToDictionary(s => s.Key, s => saved.TryGetValue(s.Key, out var v) ? v : s.Default);
+        return Declared(moduleId).ToDictionary(s => s.Key, s => saved.GetValueOrDefault(s.Key) ?? s.Default);
     }
 
     /// <summary>The keys whose values do not fit their type; nothing is saved unless all fit.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Scriban;
 using Scriban.Runtime;
+using Scriban.Parsing;
 using Scriban.Syntax;
 using Crm.Sdk.Templates;
 
@@ -27,7 +28,7 @@ public static class SandboxedRenderer
             throw new TemplateRenderException(string.Join("; ", template.Messages.Select(m => m.ToString())));
 
         var globals = ToScript(JsonSerializer.SerializeToElement(model, ModelJson)) as ScriptObject ?? new ScriptObject();
-        var context = new TemplateContext
+        var context = new HtmlEncodingContext
         {
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursionLimit,
@@ -70,6 +71,25 @@ public static class SandboxedRenderer
         var result = new ScriptObject();
         foreach (var property in element.EnumerateObject()) result.Add(property.Name, ToScript(property.Value));
         return result;
+    }
+
+    /// <summary>
+    /// Documents are HTML: every value a template prints is HTML-encoded, so a client named "&lt;script&gt;" stays text.
+    /// The template's own markup is written as is.
+    /// </summary>
+    sealed class HtmlEncodingContext : TemplateContext
+    {
+        public override TemplateContext Write(SourceSpan span, object? textAsObject)
+        {
+            if (textAsObject != null) Write(System.Net.WebUtility.HtmlEncode(ObjectToString(textAsObject, false)));
+            return this;
+        }
+
+        public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject)
+        {
+            Write(span, textAsObject);
+            return new ValueTask<TemplateContext>(this);
+        }
     }
 
     sealed class OutputLimitException : Exception;

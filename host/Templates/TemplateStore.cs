@@ -35,6 +35,16 @@ public sealed class TemplateStore(ModuleCatalog catalog, CoreDbContext db, ICurr
     /// <summary>Saves a new version; null content goes back to the module's default (kept in the history too).</summary>
     public async Task<int> SaveAsync(string moduleId, string name, string? content, CancellationToken cancellationToken)
     {
+        try { return await AppendAsync(moduleId, name, content, cancellationToken); }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // someone saved the same version a moment earlier: take the next number
+            return await AppendAsync(moduleId, name, content, cancellationToken);
+        }
+    }
+
+    async Task<int> AppendAsync(string moduleId, string name, string? content, CancellationToken cancellationToken)
+    {
         var version = 1 + (await db.TemplateOverrides.Where(o => o.ModuleId == moduleId && o.Name == name)
             .MaxAsync(o => (int?)o.Version, cancellationToken) ?? 0);
         db.TemplateOverrides.Add(new TemplateOverride

@@ -9,11 +9,16 @@ namespace Crm.Sdk.Auditing;
 /// </summary>
 public static class AuditedSave
 {
-    /// <summary>Runs <paramref name="save"/> and writes the audit of what it saved, committing both or neither.</summary>
-    public static async Task<int> SaveAsync(DbContext context, Func<Task<int>> save, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="save"/> (the base SaveChangesAsync, called with acceptAllChangesOnSuccess false) and writes
+    /// the audit of what it saved, committing both or neither; the tracker accepts the changes only after the commit, so
+    /// a failed audit leaves them pending for a retry.
+    /// </summary>
+    public static async Task<int> SaveAsync(DbContext context, Func<bool, Task<int>> save, bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken)
     {
         var changes = AuditCapture.Capture(context.ChangeTracker);
-        if (changes.Count == 0) return await save();
+        if (changes.Count == 0) return await save(acceptAllChangesOnSuccess);
 
         var audit = context.GetService<IAuditWriter>();
         var ownTransaction = context.Database.CurrentTransaction == null
@@ -21,9 +26,10 @@ public static class AuditedSave
             : null;
         try
         {
-            var written = await save();
+            var written = await save(false);
             await audit.WriteAsync(context, changes.SelectMany(c => c.Complete()).ToList(), cancellationToken);
             if (ownTransaction != null) await ownTransaction.CommitAsync(cancellationToken);
+            if (acceptAllChangesOnSuccess) context.ChangeTracker.AcceptAllChanges();
             return written;
         }
         finally

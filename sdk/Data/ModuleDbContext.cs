@@ -44,7 +44,17 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var written = await AuditedSave.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        int written;
+        try
+        {
+            written = await AuditedSave.SaveAsync(this, accept => base.SaveChangesAsync(accept, cancellationToken),
+                acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            _pendingEvents.Clear(); // what was not saved did not happen
+            throw;
+        }
 
         if (_pendingEvents.Count > 0 && Database.CurrentTransaction == null)
         {

@@ -17,7 +17,7 @@ public sealed record ModuleManifest
     /// <summary>The file name of the module's assembly inside its folder.</summary>
     public string Assembly { get; init; } = "";
     /// <summary>Other modules this one needs, by id, each with a version range.</summary>
-    public Dictionary<string, string> Dependencies { get; init; } = new();
+    public Dictionary<string, string> Dependencies { get; init => field = value ?? new(); } = new();
     /// <summary>A sentence for the administrator.</summary>
     public string Description { get; init; } = "";
     /// <summary>Who wrote and supports the module.</summary>
@@ -51,13 +51,13 @@ public sealed record ModuleManifest
             throw new InvalidModuleManifestException($"module.json: id \"{Id}\" must be lower-case letters and digits, starting with a letter");
         if (Id == "core") throw new InvalidModuleManifestException("module.json: id \"core\" is reserved for the host");
         if (string.IsNullOrWhiteSpace(Name)) throw new InvalidModuleManifestException("module.json: \"name\" is required");
-        if (!NuGet.Versioning.NuGetVersion.TryParse(Version, out _))
+        if (string.IsNullOrWhiteSpace(Version) || !NuGet.Versioning.NuGetVersion.TryParse(Version, out _))
             throw new InvalidModuleManifestException($"module.json: version \"{Version}\" is not a version");
-        if (!NuGet.Versioning.VersionRange.TryParse(Sdk, out _))
+        if (string.IsNullOrWhiteSpace(Sdk) || !NuGet.Versioning.VersionRange.TryParse(Sdk, out _))
             throw new InvalidModuleManifestException($"module.json: sdk range \"{Sdk}\" is not a version range");
         if (string.IsNullOrWhiteSpace(Assembly)) throw new InvalidModuleManifestException("module.json: \"assembly\" is required");
         foreach (var (dependency, range) in Dependencies)
-            if (!NuGet.Versioning.VersionRange.TryParse(range, out _))
+            if (string.IsNullOrWhiteSpace(range) || !NuGet.Versioning.VersionRange.TryParse(range, out _))
                 throw new InvalidModuleManifestException($"module.json: dependency {dependency}: \"{range}\" is not a version range");
     }
 }

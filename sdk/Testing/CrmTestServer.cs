@@ -39,6 +39,8 @@ public sealed class CrmTestServer : IAsyncDisposable
 {
     public const string AdminEmail = "admin@example.test";
     public const string Password = "Passw0rd!x";
+    /// <summary>The header a signed-in browser sends its antiforgery token in when it changes something through the API.</summary>
+    public const string AntiforgeryHeader = "RequestVerificationToken";
 
     readonly WebApplication _app;
     readonly bool _ownsDataDirectory;
@@ -135,6 +137,8 @@ public sealed class CrmTestServer : IAsyncDisposable
         }));
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        // A browser session changing things through the API sends the antiforgery token, as the pages' scripts would.
+        client.DefaultRequestHeaders.Add(AntiforgeryHeader, AntiforgeryToken(await client.GetStringAsync("/")));
         return client;
     }
 

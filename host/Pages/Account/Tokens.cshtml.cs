@@ -1,5 +1,4 @@
 using Crm.Host.Api;
-using Crm.Host.Security;
 using Crm.Host.Data;
 using Crm.Host.Localization;
 using Crm.Host.Security;

@@ -14,7 +14,8 @@ public sealed record PermissionRow(string Name, string Text);
 
 /// <summary>Which permissions each role grants, and the record scope of its holders. Administrators hold everything.</summary>
 [RequirePermission(CorePermissions.ManageUsers)]
-public sealed class RolesModel(CoreDbContext db, PermissionCatalog catalog, UserAccessCache access, IStringLocalizerFactory localizers) : PageModel
+public sealed class RolesModel(CoreDbContext db, PermissionCatalog catalog, UserAccessCache access, CurrentUser user, IStringLocalizerFactory localizers)
+    : PageModel
 {
     public List<RoleRow> Roles { get; private set; } = [];
     public List<PermissionRow> Permissions { get; private set; } = [];
@@ -26,11 +27,14 @@ public sealed class RolesModel(CoreDbContext db, PermissionCatalog catalog, User
     {
         var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == roleId && r.Name != CrmRoles.Administrator, ct);
         if (role == null) return NotFound();
-        var known = catalog.All.Select(p => p.Permission.Name).ToHashSet();
+        // The form shows enabled modules' permissions; grants of disabled modules stay as they are. Only what the editor
+        // holds can be granted or taken, so managing users never becomes a way to more rights.
+        var editable = catalog.All.Where(p => p.Module == null || p.Module.IsEnabled).Select(p => p.Permission.Name)
+            .Where(user.HasPermission).ToHashSet();
         role.Scope = Enum.IsDefined(scope) ? scope : RecordScope.Own;
         var existing = await db.RoleClaims.Where(c => c.RoleId == roleId && c.ClaimType == RoleSeeder.PermissionClaim).ToListAsync(ct);
-        db.RoleClaims.RemoveRange(existing.Where(c => !permissions.Contains(c.ClaimValue)));
-        foreach (var name in permissions.Where(known.Contains).Except(existing.Select(c => c.ClaimValue!)))
+        db.RoleClaims.RemoveRange(existing.Where(c => editable.Contains(c.ClaimValue!) && !permissions.Contains(c.ClaimValue)));
+        foreach (var name in permissions.Where(editable.Contains).Except(existing.Select(c => c.ClaimValue!)))
             db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = roleId, ClaimType = RoleSeeder.PermissionClaim, ClaimValue = name });
         await db.SaveChangesAsync(ct);
         access.Invalidate();

@@ -13,7 +13,7 @@ namespace Crm.Host.Pages.Admin;
 public sealed record UserRow(string Id, string Name, string? Email, bool IsActive, List<string> Roles);
 
 [RequirePermission(CorePermissions.ManageUsers)]
-public sealed class UsersModel(CoreDbContext db, AdminAccounts accounts, IStringLocalizer<HostText> text) : PageModel
+public sealed class UsersModel(CoreDbContext db, AdminAccounts accounts, CurrentUser user, IStringLocalizer<HostText> text) : PageModel
 {
     [BindProperty] public NewUserInput Input { get; set; } = new();
     public List<UserRow> Users { get; private set; } = [];
@@ -24,6 +24,7 @@ public sealed class UsersModel(CoreDbContext db, AdminAccounts accounts, IString
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await db.Roles.AnyAsync(r => r.Name == Input.Role, ct)) ModelState.AddModelError("Input.Role", text["Users.UnknownRole"]);
+        else if (Input.Role == CrmRoles.Administrator && !user.IsAdministrator) ModelState.AddModelError("Input.Role", text["Users.OnlyAdminsMakeAdmins"]);
         if (ModelState.IsValid)
         {
             var result = await accounts.CreateAsync(Input.Email, Input.Password, Input.Name, Input.Role);

@@ -17,6 +17,7 @@ public sealed class BrokenModulesTests(MariaDbFixture mariaDb) : HostTest(mariaD
         Rewrite(modules, "reminders", "zduplicate", m => m); // id "reminders" in a second folder
         Rewrite(modules, "notes", "newsdk", m => m.Replace("\"id\": \"notes\"", "\"id\": \"newsdk\"").Replace("[1.0.0, 2.0.0)", "[2.0.0, 3.0.0)"));
         Rewrite(modules, "reminders", "orphan", m => m.Replace("\"id\": \"reminders\"", "\"id\": \"orphan\"").Replace("\"notes\":", "\"ghost\":"));
+        Rewrite(modules, "notes", "nulls", m => "{ \"id\": \"nulls\", \"name\": \"Nulls\", \"version\": \"1.0.0\", \"sdk\": null, \"assembly\": \"x.dll\", \"dependencies\": null }");
         Rewrite(modules, "notes", "noassembly", m => m.Replace("\"id\": \"notes\"", "\"id\": \"noassembly\"").Replace("Crm.TestModules.Notes.dll", "Missing.dll"));
 
         var server = await StartAsync(TestDatabaseKind.Sqlite, modules);
@@ -29,6 +30,7 @@ public sealed class BrokenModulesTests(MariaDbFixture mariaDb) : HostTest(mariaD
         AssertFailed(states, "orphan", "depends on module \"ghost\"");
         AssertFailed(states, "noassembly", "Missing.dll is missing");
         AssertFailed(states, "brokenstartup", "the licence file is missing");
+        AssertFailed(states, "nulls", "sdk range");
         AssertFailed(states, "reminders", "duplicate module id \"reminders\"");
 
         // A migration that fails leaves the module failed and the server up.
@@ -38,6 +40,20 @@ public sealed class BrokenModulesTests(MariaDbFixture mariaDb) : HostTest(mariaD
         var page = await admin.GetStringAsync("/Admin/Modules");
         Assert.Contains("migration failed", page);
         Assert.Contains("the licence file is missing", page);
+
+        // What failed before its migrations cannot be enabled at all.
+        foreach (var broken in new[] { "brokenstartup", "orphan", "newsdk" })
+        {
+            var refused = await admin.PostAsync($"/api/v1/modules/{broken}/enable?withDependencies=true", null);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        }
+        var row = page[page.IndexOf("data-module=\"brokenstartup\"")..];
+        Assert.DoesNotContain("handler=Enable", row[..row.IndexOf("</tr>")]); // no Enable button for it
+        var goodRow = page[page.IndexOf("data-module=\"notes\"")..];
+        Assert.Contains("handler=Enable", goodRow[..goodRow.IndexOf("</tr>")]);
+
+        // A manifest with nulls fails alone.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/")).StatusCode);
 
         // The good module still enables and serves.
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/modules/notes/enable", null)).StatusCode);

@@ -139,6 +139,46 @@ public sealed class PermissionsTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
     }
 
     [Fact]
+    public async Task ABrowserSessionCannotBeMadeToChangeThingsByAnotherSite()
+    {
+        var server = await StartAsync(TestDatabaseKind.Sqlite, ModulesWith("notes"), "notes");
+        var admin = await server.AdminClientAsync();
+        admin.DefaultRequestHeaders.Remove(CrmTestServer.AntiforgeryHeader); // a forged cross-site request has no token
+        var forged = await admin.PostAsync("/api/v1/modules/notes/disable", null);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/notes")).StatusCode); // still enabled
+    }
+
+    [Fact]
+    public async Task OnlyAnAdministratorMakesAdministratorsOrGrantsWhatTheyDoNotHold()
+    {
+        var server = await StartAsync(TestDatabaseKind.Sqlite, ModulesWith("notes"), "notes");
+        await server.AdminClientAsync();
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+            var headRole = await db.Roles.SingleAsync(r => r.Name == CrmRoles.HeadOfSales);
+            db.RoleClaims.Add(new() { RoleId = headRole.Id, ClaimType = Crm.Host.Security.RoleSeeder.PermissionClaim, ClaimValue = "core.users.manage" });
+            await db.SaveChangesAsync();
+        }
+        var head = await server.SignInAsync(await server.CreateUserAsync(CrmRoles.HeadOfSales));
+
+        var refused = await head.PostFormAsync("/Admin/Users", new()
+        {
+            ["Input.Name"] = "Mallory", ["Input.Email"] = "mallory@example.test", ["Input.Password"] = "passw0rd-long", ["Input.Role"] = CrmRoles.Administrator,
+        });
+        Assert.Contains("Only an administrator can make another administrator.", await refused.Content.ReadAsStringAsync());
+
+        string managerRole;
+        await using (var scope = server.Services.CreateAsyncScope())
+            managerRole = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Roles
+                .Where(r => r.Name == CrmRoles.SalesManager).Select(r => r.Id).SingleAsync();
+        await head.PostFormAsync("/Admin/Roles", new() { ["roleId"] = managerRole, ["scope"] = "All", ["permissions"] = "core.modules.manage" });
+        var manager = await server.SignInAsync(await server.CreateUserAsync(CrmRoles.SalesManager));
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/v1/modules")).StatusCode);
+    }
+
+    [Fact]
     public async Task RepeatedWrongPasswordsLockTheAccount()
     {
         var server = await StartAsync(TestDatabaseKind.Sqlite, ModulesWith());

@@ -16,7 +16,7 @@ public sealed class TemplateTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
 
         var card = await admin.GetStringAsync($"/api/v1/notes/{id}/card");
         Assert.Contains("<article class=\"note-card\">", card);
-        Assert.Contains("Quote for <Romashka>", card);
+        Assert.Contains("Quote for &lt;Romashka&gt;", card); // values are escaped in the HTML document
         Assert.Contains("Admin", card);
 
         var broken = await admin.PostFormAsync("/Admin/Templates/notes/note-card", new() { ["content"] = "{{ for x in }}", ["action"] = "save" });
@@ -26,13 +26,40 @@ public sealed class TemplateTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
         var saved = await admin.PostFormAsync("/Admin/Templates/notes/note-card",
             new() { ["content"] = "OFFER: {{ title | string.upcase }} by {{ owner_name }}", ["action"] = "save" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal("OFFER: QUOTE FOR <ROMASHKA> by Admin", await admin.GetStringAsync($"/api/v1/notes/{id}/card"));
+        Assert.Equal("OFFER: QUOTE FOR &lt;ROMASHKA&gt; by Admin", await admin.GetStringAsync($"/api/v1/notes/{id}/card"));
 
         await admin.PostFormAsync("/Admin/Templates/notes/note-card", new() { ["content"] = "", ["action"] = "reset" });
         Assert.Contains("<article class=\"note-card\">", await admin.GetStringAsync($"/api/v1/notes/{id}/card"));
         var page = await admin.GetStringAsync("/Admin/Templates/notes/note-card");
         Assert.Contains("<td>2</td>", page); // both versions are in the history
         Assert.Contains("<td>1</td>", page);
+    }
+
+    [Fact]
+    public async Task ValuesInADocumentAreEscapedAndTheDocumentCannotRunScript()
+    {
+        var server = await StartAsync(TestDatabaseKind.Sqlite, ModulesWith("notes"), "notes");
+        var manager = await server.TokenClientAsync(await server.CreateUserAsync(Crm.Sdk.Security.CrmRoles.SalesManager));
+        var id = await manager.CreateNoteAsync("<img src=x onerror=alert(1)>");
+
+        var card = await manager.GetAsync($"/api/v1/notes/{id}/card");
+        var html = await card.Content.ReadAsStringAsync();
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.StartsWith("sandbox", card.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task ATemplateThatCannotRenderIsAClearErrorNotA500()
+    {
+        var server = await StartAsync(TestDatabaseKind.Sqlite, ModulesWith("notes"), "notes");
+        var admin = await server.AdminClientAsync();
+        var id = await admin.CreateNoteAsync("Loop");
+        await admin.PostFormAsync("/Admin/Templates/notes/note-card", new() { ["content"] = "{{ while true }}x{{ end }}", ["action"] = "save" });
+
+        var card = await admin.GetAsync($"/api/v1/notes/{id}/card");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, card.StatusCode);
+        Assert.Contains("cannot be rendered", await card.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class NotesApi
             if (await service.FindAsync(id, ct) is not { } note) return Results.NotFound();
             var html = await renderer.RenderAsync("notes", DocumentTemplates.NoteCard.Name,
                 new { note.Title, note.Body, OwnerName = user.Name }, ct);
-            return Results.Content(html, "text/html; charset=utf-8");
+            return DocumentResults.Html(html);
         });
     }
 }
