@@ -1,8 +1,5 @@
-using Crm.Host.Data;
-using Crm.Host.Data.Entities;
 using Crm.Host.Security;
 using Crm.Sdk.Api;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Host.Api;
 
@@ -20,16 +17,13 @@ public static class TokensApi
         {
             AuthenticationSchemes = Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme,
         });
-        tokens.MapGet("/", async (CurrentUser user, CoreDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id && t.RevokedAtUtc == null)
-                .OrderBy(t => t.Id)
-                .Select(t => new TokenResponse(t.Id, t.Name, t.Prefix, t.CreatedAtUtc, t.LastUsedAtUtc)).ToListAsync(ct)));
+        tokens.MapGet("/", async (CurrentUser user, TokenIssuer issuer, CancellationToken ct) =>
+            TypedResults.Ok(await issuer.ListAsync(user.Id!, ct)));
 
         tokens.MapPost("/", async (CreateTokenRequest request, CurrentUser user, TokenIssuer issuer, CancellationToken ct) =>
         {
-            var name = request.Name?.Trim();
-            if (string.IsNullOrEmpty(name)) return Results.Extensions.Field("name", "A name is required.");
-            if (name.Length > 200) return Results.Extensions.Field("name", "At most 200 characters.");
+            if (TokenIssuer.ValidName(request.Name) is not { } name)
+                return (IResult)ApiProblems.Field("name", "A name of 1 to 200 characters is required.");
             var (token, id) = await issuer.IssueAsync(user.Id!, name, ct);
             return TypedResults.Created($"/api/v1/tokens/{id}", new CreatedTokenResponse(id, name, token));
         });
@@ -37,9 +31,4 @@ public static class TokensApi
         tokens.MapDelete("/{id:int}", async (int id, CurrentUser user, TokenIssuer issuer, CancellationToken ct) =>
             await issuer.RevokeAsync(user.Id!, id, ct) ? Results.NoContent() : Results.NotFound());
     }
-}
-
-static class FieldResultExtensions
-{
-    public static IResult Field(this IResultExtensions _, string field, string message) => ApiProblems.Field(field, message);
 }

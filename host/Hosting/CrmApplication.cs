@@ -173,8 +173,10 @@ public static class CrmApplication
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<INotifier, Notifier>();
+        services.AddScoped<NotificationInbox>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<IDocumentRenderer, DocumentRenderer>();
+        services.AddSingleton<ModuleText>();
         services.AddScoped<Navigation>();
         services.AddScoped<Dashboard>();
         services.AddScoped<Settings.ModuleSettings>();

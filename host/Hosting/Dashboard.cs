@@ -1,6 +1,5 @@
 using Crm.Host.Modules;
 using Crm.Host.Security;
-using Microsoft.Extensions.Localization;
 
 namespace Crm.Host.Hosting;
 
@@ -8,12 +7,12 @@ namespace Crm.Host.Hosting;
 public sealed record DashboardBlock(string Title, Type ViewComponent);
 
 /// <summary>The home page's widgets: those of enabled modules that the user holds the permission for.</summary>
-public sealed class Dashboard(ModuleCatalog catalog, CurrentUser user, IStringLocalizerFactory localizers)
+public sealed class Dashboard(ModuleCatalog catalog, CurrentUser user, ModuleText text)
 {
     public IReadOnlyList<DashboardBlock> Blocks() =>
         catalog.Contributed(c => c.DashboardWidgets)
             .Where(x => user.HasPermission(x.Item.Permission))
             .OrderBy(x => x.Item.Order)
-            .Select(x => new DashboardBlock(localizers.Create(x.Module.Module!.GetType())[x.Item.TitleKey], x.Item.ViewComponent))
+            .Select(x => new DashboardBlock(text[x.Module, x.Item.TitleKey], x.Item.ViewComponent))
             .ToList();
 }

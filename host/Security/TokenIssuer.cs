@@ -19,6 +19,14 @@ public sealed class TokenIssuer(CoreDbContext db)
         return (token, row.Id);
     }
 
+    /// <summary>The user's live tokens, without their secrets.</summary>
+    public Task<List<Api.TokenResponse>> ListAsync(string userId, CancellationToken cancellationToken) =>
+        db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId && t.RevokedAtUtc == null).OrderBy(t => t.Id)
+            .Select(t => new Api.TokenResponse(t.Id, t.Name, t.Prefix, t.CreatedAtUtc, t.LastUsedAtUtc)).ToListAsync(cancellationToken);
+
+    /// <summary>A token name as typed, trimmed, or null when it is empty or longer than 200 characters.</summary>
+    public static string? ValidName(string? name) => name?.Trim() is { Length: > 0 and <= 200 } trimmed ? trimmed : null;
+
     /// <summary>Revokes one of the user's own tokens; false if there is no such live token.</summary>
     public async Task<bool> RevokeAsync(string userId, int id, CancellationToken cancellationToken)
     {

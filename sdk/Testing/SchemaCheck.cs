@@ -89,6 +89,7 @@ public static partial class SchemaCheck
             _ => family,
         };
         if (sqlite && family is "datetime" or "varchar") family = "text";
+        if (family == "datetime") return $"datetime({(size == "" ? "0" : size)})"; // fractions of a second kept or lost
         return family is "varchar" or "decimal" ? $"{family}({size})" : family;
     }
 

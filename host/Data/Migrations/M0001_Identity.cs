@@ -1,3 +1,4 @@
+using Crm.Sdk.Data;
 using FluentMigrator;
 
 namespace Crm.Host.Data.Migrations;
@@ -25,14 +26,14 @@ public sealed class M0001_Identity : Migration
             .WithColumn("PhoneNumber").AsString(int.MaxValue).Nullable()
             .WithColumn("PhoneNumberConfirmed").AsBoolean().NotNullable()
             .WithColumn("TwoFactorEnabled").AsBoolean().NotNullable()
-            .WithColumn("LockoutEnd").AsDateTime().Nullable() // UTC; see CoreDbContext
+            .WithColumn("LockoutEnd").AsUtcDateTime().Nullable() // UTC; see CoreDbContext
             .WithColumn("LockoutEnabled").AsBoolean().NotNullable()
             .WithColumn("AccessFailedCount").AsInt32().NotNullable()
             .WithColumn("DisplayName").AsString(200).NotNullable()
             .WithColumn("IsActive").AsBoolean().NotNullable()
             .WithColumn("Culture").AsString(16).Nullable()
             .WithColumn("TeamId").AsInt32().Nullable()
-            .WithColumn("CreatedAtUtc").AsDateTime().NotNullable();
+            .WithColumn("CreatedAtUtc").AsUtcDateTime().NotNullable();
         Create.Index("UserNameIndex").OnTable("core_users").OnColumn("NormalizedUserName").Unique();
         Create.Index("EmailIndex").OnTable("core_users").OnColumn("NormalizedEmail");
 

@@ -1,3 +1,4 @@
+using Crm.Sdk.Data;
 using FluentMigrator;
 
 namespace Crm.Host.Data.Migrations;
@@ -12,11 +13,11 @@ public sealed class M0002_Platform : Migration
             .WithColumn("Id").AsString(64).PrimaryKey()
             .WithColumn("Enabled").AsBoolean().NotNullable()
             .WithColumn("InstalledVersion").AsString(64).Nullable()
-            .WithColumn("ChangedAtUtc").AsDateTime().NotNullable();
+            .WithColumn("ChangedAtUtc").AsUtcDateTime().NotNullable();
 
         Create.Table("core_audit")
             .WithColumn("Id").AsInt64().PrimaryKey().Identity()
-            .WithColumn("AtUtc").AsDateTime().NotNullable()
+            .WithColumn("AtUtc").AsUtcDateTime().NotNullable()
             .WithColumn("UserId").AsString(64).Nullable()
             .WithColumn("UserName").AsString(256).NotNullable()
             .WithColumn("Entity").AsString(128).NotNullable()
@@ -33,9 +34,9 @@ public sealed class M0002_Platform : Migration
             .WithColumn("Name").AsString(200).NotNullable()
             .WithColumn("Prefix").AsString(16).NotNullable()
             .WithColumn("Hash").AsString(64).NotNullable()
-            .WithColumn("CreatedAtUtc").AsDateTime().NotNullable()
-            .WithColumn("LastUsedAtUtc").AsDateTime().Nullable()
-            .WithColumn("RevokedAtUtc").AsDateTime().Nullable();
+            .WithColumn("CreatedAtUtc").AsUtcDateTime().NotNullable()
+            .WithColumn("LastUsedAtUtc").AsUtcDateTime().Nullable()
+            .WithColumn("RevokedAtUtc").AsUtcDateTime().Nullable();
         Create.Index("IX_core_api_tokens_Hash").OnTable("core_api_tokens").OnColumn("Hash").Unique();
         Create.Index("IX_core_api_tokens_UserId").OnTable("core_api_tokens").OnColumn("UserId");
 
@@ -45,8 +46,8 @@ public sealed class M0002_Platform : Migration
             .WithColumn("Title").AsString(300).NotNullable()
             .WithColumn("Body").AsString(int.MaxValue).Nullable()
             .WithColumn("Link").AsString(500).Nullable()
-            .WithColumn("CreatedAtUtc").AsDateTime().NotNullable()
-            .WithColumn("ReadAtUtc").AsDateTime().Nullable();
+            .WithColumn("CreatedAtUtc").AsUtcDateTime().NotNullable()
+            .WithColumn("ReadAtUtc").AsUtcDateTime().Nullable();
         Create.Index("IX_core_notifications_UserId_ReadAtUtc").OnTable("core_notifications")
             .OnColumn("UserId").Ascending().OnColumn("ReadAtUtc").Ascending();
 
@@ -57,16 +58,16 @@ public sealed class M0002_Platform : Migration
             .WithColumn("Version").AsInt32().NotNullable()
             .WithColumn("Content").AsString(int.MaxValue).Nullable()
             .WithColumn("CreatedBy").AsString(256).NotNullable()
-            .WithColumn("CreatedAtUtc").AsDateTime().NotNullable();
+            .WithColumn("CreatedAtUtc").AsUtcDateTime().NotNullable();
         Create.Index("IX_core_template_overrides_ModuleId_Name_Version").OnTable("core_template_overrides")
             .OnColumn("ModuleId").Ascending().OnColumn("Name").Ascending().OnColumn("Version").Ascending().WithOptions().Unique();
 
         Create.Table("core_job_leases")
             .WithColumn("JobId").AsString(200).PrimaryKey()
-            .WithColumn("NextRunAtUtc").AsDateTime().NotNullable()
-            .WithColumn("LockedUntilUtc").AsDateTime().Nullable()
+            .WithColumn("NextRunAtUtc").AsUtcDateTime().NotNullable()
+            .WithColumn("LockedUntilUtc").AsUtcDateTime().Nullable()
             .WithColumn("LockedBy").AsString(200).Nullable()
-            .WithColumn("LastRunAtUtc").AsDateTime().Nullable()
+            .WithColumn("LastRunAtUtc").AsUtcDateTime().Nullable()
             .WithColumn("LastError").AsString(int.MaxValue).Nullable();
     }
 

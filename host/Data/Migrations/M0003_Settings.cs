@@ -1,3 +1,4 @@
+using Crm.Sdk.Data;
 using FluentMigrator;
 
 namespace Crm.Host.Data.Migrations;
@@ -11,7 +12,7 @@ public sealed class M0003_Settings : Migration
             .WithColumn("Key").AsString(128).PrimaryKey()
             .WithColumn("Value").AsString(int.MaxValue).Nullable()
             .WithColumn("ChangedBy").AsString(256).NotNullable()
-            .WithColumn("ChangedAtUtc").AsDateTime().NotNullable();
+            .WithColumn("ChangedAtUtc").AsUtcDateTime().NotNullable();
 
     public override void Down() => Delete.Table("core_settings");
 }

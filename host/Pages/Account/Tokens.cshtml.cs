@@ -1,16 +1,14 @@
 using Crm.Host.Api;
-using Crm.Host.Data;
 using Crm.Host.Localization;
 using Crm.Host.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Crm.Host.Pages.Account;
 
 /// <summary>The signed-in user's personal API tokens: a new one is shown once; only its hash is kept.</summary>
-public sealed class TokensModel(CoreDbContext db, CurrentUser user, TokenIssuer issuer, IStringLocalizer<HostText> text) : PageModel
+public sealed class TokensModel(CurrentUser user, TokenIssuer issuer, IStringLocalizer<HostText> text) : PageModel
 {
     public List<TokenResponse> Tokens { get; private set; } = [];
     public string? NewToken { get; private set; }
@@ -19,9 +17,8 @@ public sealed class TokensModel(CoreDbContext db, CurrentUser user, TokenIssuer 
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
     {
-        name = name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200) ModelState.AddModelError("name", text["Tokens.NameRequired"]);
-        else (NewToken, _) = await issuer.IssueAsync(user.Id!, name, ct);
+        if (TokenIssuer.ValidName(name) is { } valid) (NewToken, _) = await issuer.IssueAsync(user.Id!, valid, ct);
+        else ModelState.AddModelError("name", text["Tokens.NameRequired"]);
         await LoadAsync(ct);
         return Page();
     }
@@ -32,7 +29,5 @@ public sealed class TokensModel(CoreDbContext db, CurrentUser user, TokenIssuer 
         return RedirectToPage();
     }
 
-    async Task LoadAsync(CancellationToken ct) =>
-        Tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id && t.RevokedAtUtc == null).OrderBy(t => t.Id)
-            .Select(t => new TokenResponse(t.Id, t.Name, t.Prefix, t.CreatedAtUtc, t.LastUsedAtUtc)).ToListAsync(ct);
+    async Task LoadAsync(CancellationToken ct) => Tokens = await issuer.ListAsync(user.Id!, ct);
 }

@@ -14,7 +14,7 @@ public sealed record PermissionRow(string Name, string Text);
 
 /// <summary>Which permissions each role grants, and the record scope of its holders. Administrators hold everything.</summary>
 [RequirePermission(CorePermissions.ManageUsers)]
-public sealed class RolesModel(CoreDbContext db, PermissionCatalog catalog, UserAccessCache access, CurrentUser user, IStringLocalizerFactory localizers)
+public sealed class RolesModel(CoreDbContext db, PermissionCatalog catalog, UserAccessCache access, CurrentUser user, Hosting.ModuleText text)
     : PageModel
 {
     public List<RoleRow> Roles { get; private set; } = [];
@@ -45,8 +45,7 @@ public sealed class RolesModel(CoreDbContext db, PermissionCatalog catalog, User
     {
         Permissions = catalog.All
             .Where(p => p.Module == null || p.Module.IsEnabled)
-            .Select(p => new PermissionRow(p.Permission.Name,
-                localizers.Create(p.Module?.Module!.GetType() ?? typeof(Localization.HostText))[p.Permission.TextKey]))
+            .Select(p => new PermissionRow(p.Permission.Name, text[p.Module, p.Permission.TextKey]))
             .ToList();
         var claims = await db.RoleClaims.AsNoTracking().Where(c => c.ClaimType == RoleSeeder.PermissionClaim)
             .Select(c => new { c.RoleId, c.ClaimValue }).ToListAsync(ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crm.Host.Hosting;
 using Crm.Host.Localization;
 using Crm.Host.Modules;
 using Crm.Host.Security;
@@ -13,7 +14,7 @@ namespace Crm.Host.Pages.Admin;
 
 /// <summary>An enabled module's settings, edited by an administrator; numbers in the user's own format.</summary>
 [RequirePermission(CorePermissions.ManageModules)]
-public sealed class SettingsModel(ModuleSettings settings, ModuleCatalog catalog, IStringLocalizerFactory localizers, IStringLocalizer<HostText> text)
+public sealed class SettingsModel(ModuleSettings settings, ModuleCatalog catalog, ModuleText moduleText, IStringLocalizer<HostText> text)
     : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ModuleId { get; set; }
@@ -23,7 +24,7 @@ public sealed class SettingsModel(ModuleSettings settings, ModuleCatalog catalog
     public IReadOnlyList<ModuleSetting> Declared { get; private set; } = [];
     public Dictionary<string, string?> Values { get; private set; } = new();
 
-    public string Text(ModuleSetting setting) => localizers.Create(catalog.Find(ModuleId!)!.Module!.GetType())[setting.TextKey];
+    public string Text(ModuleSetting setting) => moduleText[catalog.Find(ModuleId!), setting.TextKey];
 
     public string? Display(ModuleSetting setting, string? value) =>
         setting.Type == SettingType.Number && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)

@@ -1,3 +1,4 @@
+using Crm.Sdk.Data;
 using FluentMigrator;
 
 namespace Crm.TestModules.Notes.Data.Migrations;
@@ -12,7 +13,7 @@ public sealed class M0001_Notes : Migration
             .WithColumn("Title").AsString(200).NotNullable()
             .WithColumn("Body").AsString(int.MaxValue).Nullable()
             .WithColumn("OwnerId").AsString(64).NotNullable()
-            .WithColumn("CreatedAtUtc").AsDateTime().NotNullable();
+            .WithColumn("CreatedAtUtc").AsUtcDateTime().NotNullable();
         Create.Index("IX_notes_items_OwnerId_CreatedAtUtc").OnTable("notes_items")
             .OnColumn("OwnerId").Ascending().OnColumn("CreatedAtUtc").Ascending();
     }
