@@ -11,5 +11,6 @@ public static class CoreApi
         AuditApi.Map(api.MapGroup("/audit").WithTags("audit"));
         NotificationsApi.Map(api.MapGroup("/notifications").WithTags("notifications"));
         TokensApi.Map(api.MapGroup("/tokens").WithTags("tokens"));
+        CompaniesApi.Map(api.MapGroup("/companies").WithTags("companies"));
     }
 }

@@ -17,6 +17,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<TemplateOverride> TemplateOverrides => Set<TemplateOverride>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<SettingValue> Settings => Set<SettingValue>();
+    public DbSet<Clients.Company> Companies => Set<Clients.Company>();
+    public DbSet<GrantedDefault> GrantedDefaults => Set<GrantedDefault>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
@@ -107,6 +109,33 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.Property(t => t.Name).HasMaxLength(128);
             e.Property(t => t.CreatedBy).HasMaxLength(256);
             e.HasIndex(t => new { t.ModuleId, t.Name, t.Version }).IsUnique();
+        });
+        b.Entity<Clients.Company>(e =>
+        {
+            e.ToTable("core_companies");
+            e.Property(c => c.Name).HasMaxLength(300);
+            e.Property(c => c.LegalName).HasMaxLength(300);
+            e.Property(c => c.TaxNumber).HasMaxLength(32);
+            e.Property(c => c.Industry).HasMaxLength(100);
+            e.Property(c => c.Territory).HasMaxLength(100);
+            e.Property(c => c.Phone).HasMaxLength(64);
+            e.Property(c => c.Email).HasMaxLength(256);
+            e.Property(c => c.Website).HasMaxLength(300);
+            e.Property(c => c.Address).HasMaxLength(500);
+            e.Property(c => c.LossReason).HasMaxLength(300);
+            e.Property(c => c.OwnerId).HasMaxLength(64);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne<Clients.Company>().WithMany().HasForeignKey(c => c.ParentId);
+            e.HasIndex(c => new { c.DeletedAtUtc, c.Name, c.Id });
+            e.HasIndex(c => new { c.OwnerId, c.DeletedAtUtc, c.Name, c.Id });
+            e.HasIndex(c => c.TaxNumber);
+            e.HasIndex(c => c.ParentId);
+        });
+        b.Entity<GrantedDefault>(e =>
+        {
+            e.ToTable("core_granted_defaults");
+            e.HasKey(g => g.Permission);
+            e.Property(g => g.Permission).HasMaxLength(200);
         });
         b.Entity<SettingValue>(e =>
         {

@@ -80,6 +80,8 @@ public static class CrmApplication
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Razor.Compilation.IViewCompilerProvider, ModuleViewCompilerProvider>();
         services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewComponents.IViewComponentDescriptorCollectionProvider, ModuleViewComponents>();
         services.AddProblemDetails();
+        // Enums travel as their names ("Active"), which API clients can read and send.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<TemplateErrors>();
         services.AddOpenApi("v1");
 
@@ -174,6 +176,7 @@ public static class CrmApplication
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<NotificationInbox>();
+        services.AddScoped<Clients.CompanyService>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<IDocumentRenderer, DocumentRenderer>();
         services.AddSingleton<ModuleText>();

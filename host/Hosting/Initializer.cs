@@ -35,7 +35,11 @@ public sealed class Initializer(
             throw new DatabaseUnavailableException($"Cannot migrate the database ({database.Describe()}): {db.Message}");
         }
         await using (var scope = scopes.CreateAsyncScope())
-            await new RoleSeeder(scope.ServiceProvider.GetRequiredService<CoreDbContext>()).EnsureBuiltInRolesAsync(cancellationToken);
+        {
+            var seeder = new RoleSeeder(scope.ServiceProvider.GetRequiredService<CoreDbContext>());
+            await seeder.EnsureBuiltInRolesAsync(cancellationToken);
+            await seeder.GrantDefaultsAsync(CorePermissions.All, cancellationToken);
+        }
         await modules.RestoreAsync(options.Value.EnableNewModules, migrate, cancellationToken);
         logger.LogInformation("Database ready: {Database}", database.Describe());
     }

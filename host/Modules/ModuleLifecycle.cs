@@ -123,9 +123,8 @@ public sealed class ModuleLifecycle(
             entry.Fail($"migration failed: {e.GetBaseException().Message}");
             return false;
         }
-        if (entry.InstalledVersion != entry.Manifest!.Version)
-            await WithDb(db => new RoleSeeder(db).GrantDefaultsAsync(entry.Contributions.Permissions, cancellationToken));
-        entry.InstalledVersion = entry.Manifest.Version;
+        await WithDb(db => new RoleSeeder(db).GrantDefaultsAsync(entry.Contributions.Permissions, cancellationToken));
+        entry.InstalledVersion = entry.Manifest!.Version;
         entry.Status = ModuleStatus.Enabled;
         entry.Error = null;
         parts.Show(entry);

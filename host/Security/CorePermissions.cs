@@ -9,6 +9,8 @@ public static class CorePermissions
     public const string ManageUsers = "core.users.manage";
     public const string ManageTemplates = "core.templates.manage";
     public const string ViewAudit = "core.audit.view";
+    public const string ViewClients = "core.clients.view";
+    public const string EditClients = "core.clients.edit";
 
     public static readonly IReadOnlyList<PermissionDefinition> All =
     [
@@ -17,5 +19,8 @@ public static class CorePermissions
         new(ManageTemplates, "Permission.ManageTemplates"),
         // The history of every record, whatever its scope: administrators only unless granted on purpose.
         new(ViewAudit, "Permission.ViewAudit"),
+        new(ViewClients, "Permission.ViewClients",
+            CrmRoles.HeadOfSales, CrmRoles.SalesManager, CrmRoles.Marketer, CrmRoles.Accountant, CrmRoles.SupportAgent),
+        new(EditClients, "Permission.EditClients", CrmRoles.HeadOfSales, CrmRoles.SalesManager),
     ];
 }

@@ -26,18 +26,20 @@ public sealed class RoleSeeder(CoreDbContext db)
     }
 
     /// <summary>
-    /// Grants each permission that no role holds yet to its default roles: all of a module's on its first enable, and
-    /// those a new version adds on an upgrade. Permissions an administrator already granted somewhere are left alone.
+    /// Grants each permission to its default roles once: all of a module's on its first enable, those a new version
+    /// adds on an upgrade, the host's on its first start. What an administrator changed afterwards stays changed.
     /// </summary>
     public async Task<int> GrantDefaultsAsync(IEnumerable<PermissionDefinition> permissions, CancellationToken cancellationToken)
     {
         var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, cancellationToken);
-        var claims = await db.RoleClaims.Where(c => c.ClaimType == PermissionClaim)
-            .Select(c => new { c.RoleId, c.ClaimValue }).ToListAsync(cancellationToken);
-        foreach (var permission in permissions.Where(p => !claims.Any(c => c.ClaimValue == p.Name)))
+        var done = (await db.GrantedDefaults.Select(g => g.Permission).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var permission in permissions.Where(p => !done.Contains(p.Name)))
+        {
+            db.GrantedDefaults.Add(new GrantedDefault { Permission = permission.Name });
             foreach (var roleName in permission.DefaultRoles)
                 if (roles.TryGetValue(roleName, out var role))
                     db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = PermissionClaim, ClaimValue = permission.Name });
+        }
         return await db.SaveChangesAsync(cancellationToken);
     }
 }

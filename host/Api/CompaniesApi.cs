@@ -1,0 +1,40 @@
+using Crm.Host.Clients;
+using Crm.Host.Localization;
+using Crm.Host.Security;
+using Crm.Sdk.Api;
+using Crm.Sdk.Security;
+using Microsoft.Extensions.Localization;
+
+namespace Crm.Host.Api;
+
+public sealed record CompanyCreated(int Id, int Version);
+
+/// <summary>Companies over /api/v1/companies, with the same permissions and record scopes as the pages.</summary>
+public static class CompaniesApi
+{
+    public static void Map(RouteGroupBuilder companies)
+    {
+        companies.RequirePermission(CorePermissions.ViewClients);
+        companies.MapGet("/", async (CompanyStatus? status, string? owner, string? q, string? afterName, int? afterId, int? limit,
+                CompanyService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.ListAsync(new CompanyFilter(status, owner, q, afterName, afterId, limit ?? 50), ct)));
+        companies.MapGet("/{id:int}", async (int id, CompanyService service, CancellationToken ct) =>
+            await service.FindAsync(id, ct) is { } company ? Results.Ok(company) : Results.NotFound());
+        companies.MapPost("/", async (CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
+            ToResult(await service.CreateAsync(input, ct), text, created: true)).RequirePermission(CorePermissions.EditClients);
+        companies.MapPut("/{id:int}", async (int id, CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
+            ToResult(await service.UpdateAsync(id, input, ct), text, created: false)).RequirePermission(CorePermissions.EditClients);
+        companies.MapDelete("/{id:int}", async (int id, CompanyService service, CancellationToken ct) =>
+            await service.DeleteAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
+    }
+
+    static IResult ToResult(CompanySaveResult result, IStringLocalizer text, bool created)
+    {
+        if (result.NotFound) return Results.NotFound();
+        if (result.Conflict) return ApiProblems.Conflict(text["Company.Conflict"]);
+        if (result.Errors.Count > 0)
+            return ApiProblems.Fields(result.Errors.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }));
+        var body = new CompanyCreated(result.Id!.Value, result.Version!.Value);
+        return created ? TypedResults.Created($"/api/v1/companies/{body.Id}", body) : TypedResults.Ok(body);
+    }
+}

@@ -1,0 +1,147 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.Host.Data;
+using Crm.Host.Security;
+using Crm.Sdk.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Host.Clients;
+
+/// <summary>A company as the list shows it.</summary>
+public sealed record CompanyRow(int Id, string Name, string? TaxNumber, string? Industry, string? Territory, CompanyStatus Status,
+    string OwnerId, string OwnerName);
+
+/// <summary>What the list is filtered by, and where the page starts (after the last row of the previous page).</summary>
+public sealed record CompanyFilter(CompanyStatus? Status = null, string? OwnerId = null, string? Search = null,
+    string? AfterName = null, int? AfterId = null, int Limit = 50);
+
+/// <summary>One page of the list; <see cref="NextName"/> and <see cref="NextId"/> start the next page, null on the last.</summary>
+public sealed record CompanyPage(IReadOnlyList<CompanyRow> Rows, string? NextName, int? NextId);
+
+/// <summary>What a person types into the company form or sends to the API.</summary>
+public sealed record CompanyInput(
+    string? Name, string? LegalName = null, string? TaxNumber = null, string? Industry = null, string? Territory = null,
+    string? Phone = null, string? Email = null, string? Website = null, string? Address = null,
+    CompanyStatus Status = CompanyStatus.Prospect, string? LossReason = null, string? OwnerId = null, int? ParentId = null,
+    int? Version = null);
+
+/// <summary>The outcome of a save: the company's id and version, field errors as text keys, or a conflict.</summary>
+public sealed record CompanySaveResult(int? Id, int? Version, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, bool Conflict = false)
+{
+    public bool Succeeded => Id != null && Errors.Count == 0 && !NotFound && !Conflict;
+}
+
+/// <summary>
+/// Companies within the current user's record scope: every list, card and change goes through here, so the scope is
+/// applied in the query itself. Lists page by keyset on (name, id), which stays fast on deep pages.
+/// </summary>
+public sealed class CompanyService(CoreDbContext db, CurrentUser user)
+{
+    public const int MaxPageSize = 200;
+
+    IQueryable<Company> Visible(string permission) =>
+        db.Companies.Where(c => c.DeletedAtUtc == null).WithinScope(user, permission, c => c.OwnerId);
+
+    public async Task<CompanyPage> ListAsync(CompanyFilter filter, CancellationToken ct)
+    {
+        var limit = Math.Clamp(filter.Limit, 1, MaxPageSize);
+        var query = Visible(CorePermissions.ViewClients).AsNoTracking();
+        if (filter.Status is { } status) query = query.Where(c => c.Status == status);
+        if (!string.IsNullOrWhiteSpace(filter.OwnerId)) query = query.Where(c => c.OwnerId == filter.OwnerId);
+        if (filter.Search?.Trim() is { Length: > 0 } search) query = query.Where(c => c.Name.StartsWith(search) || c.TaxNumber == search);
+        if (filter.AfterName != null && filter.AfterId is { } afterId)
+            query = query.Where(c => c.Name.CompareTo(filter.AfterName) > 0 || (c.Name == filter.AfterName && c.Id > afterId));
+        var rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(limit + 1)
+            .Select(c => new CompanyRow(c.Id, c.Name, c.TaxNumber, c.Industry, c.Territory, c.Status, c.OwnerId,
+                db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? ""))
+            .ToListAsync(ct);
+        if (rows.Count <= limit) return new CompanyPage(rows, null, null);
+        rows.RemoveAt(limit);
+        return new CompanyPage(rows, rows[^1].Name, rows[^1].Id);
+    }
+
+    public Task<Company?> FindAsync(int id, CancellationToken ct) =>
+        Visible(CorePermissions.ViewClients).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+
+    public Task<CompanySaveResult> CreateAsync(CompanyInput input, CancellationToken ct) =>
+        SaveAsync(new Company { OwnerId = user.Id!, CreatedAtUtc = DateTime.UtcNow }, input, isNew: true, ct);
+
+    public async Task<CompanySaveResult> UpdateAsync(int id, CompanyInput input, CancellationToken ct)
+    {
+        var company = await Visible(CorePermissions.EditClients).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (company == null) return new CompanySaveResult(null, null, new Dictionary<string, string>(), NotFound: true);
+        if (input.Version != company.Version) return new CompanySaveResult(id, company.Version, new Dictionary<string, string>(), Conflict: true);
+        return await SaveAsync(company, input, isNew: false, ct);
+    }
+
+    /// <summary>Moves the company to the recycle bin; false if the user cannot reach it.</summary>
+    public async Task<bool> DeleteAsync(int id, CancellationToken ct)
+    {
+        var company = await Visible(CorePermissions.EditClients).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (company == null) return false;
+        company.DeletedAtUtc = DateTime.UtcNow;
+        company.Version++;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    async Task<CompanySaveResult> SaveAsync(Company company, CompanyInput input, bool isNew, CancellationToken ct)
+    {
+        var errors = await ValidateAsync(input, company.Id, ct);
+        if (errors.Count > 0) return new CompanySaveResult(null, null, errors);
+
+        company.Name = input.Name!.Trim();
+        company.LegalName = Clean(input.LegalName);
+        company.TaxNumber = Clean(input.TaxNumber);
+        company.Industry = Clean(input.Industry);
+        company.Territory = Clean(input.Territory);
+        company.Phone = Clean(input.Phone);
+        company.Email = Clean(input.Email);
+        company.Website = Clean(input.Website);
+        company.Address = Clean(input.Address);
+        company.Status = input.Status;
+        company.LossReason = input.Status is CompanyStatus.Lost or CompanyStatus.Inactive ? Clean(input.LossReason) : null;
+        if (Clean(input.OwnerId) is { } owner) company.OwnerId = owner;
+        company.ParentId = input.ParentId;
+        company.UpdatedAtUtc = DateTime.UtcNow;
+        company.Version++;
+        if (isNew) db.Companies.Add(company);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new CompanySaveResult(company.Id, null, new Dictionary<string, string>(), Conflict: true);
+        }
+        return new CompanySaveResult(company.Id, company.Version, new Dictionary<string, string>());
+    }
+
+    /// <summary>Field errors as text keys ("Company.NameRequired"), which pages and the API show in the user's language.</summary>
+    async Task<Dictionary<string, string>> ValidateAsync(CompanyInput input, int id, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Name)) errors["name"] = "Company.NameRequired";
+        void Length(string field, string? value, int max)
+        {
+            if (value?.Trim().Length > max) errors[field] = "Company.TooLong";
+        }
+        Length("name", input.Name, 300);
+        Length("legalName", input.LegalName, 300);
+        Length("taxNumber", input.TaxNumber, 32);
+        Length("industry", input.Industry, 100);
+        Length("territory", input.Territory, 100);
+        Length("phone", input.Phone, 64);
+        Length("website", input.Website, 300);
+        Length("address", input.Address, 500);
+        Length("lossReason", input.LossReason, 300);
+        if (Clean(input.Email) is { } email && (email.Length > 256 || !new EmailAddressAttribute().IsValid(email)))
+            errors["email"] = "Company.EmailInvalid";
+        if (Clean(input.TaxNumber) is { } tax && !tax.All(char.IsAsciiDigit)) errors["taxNumber"] = "Company.TaxNumberDigits";
+        if (!Enum.IsDefined(input.Status)) errors["status"] = "Company.StatusUnknown";
+        if (input.Status == CompanyStatus.Lost && Clean(input.LossReason) == null) errors["lossReason"] = "Company.LossReasonRequired";
+        if (Clean(input.OwnerId) is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.IsActive, ct))
+            errors["ownerId"] = "Company.OwnerUnknown";
+        if (input.ParentId is { } parent && (parent == id || await FindAsync(parent, ct) == null))
+            errors["parentId"] = "Company.ParentUnknown";
+        return errors;
+    }
+
+    static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
