@@ -24,6 +24,10 @@ public static class CompaniesApi
             ToResult(await service.CreateAsync(input, ct), text, created: true)).RequirePermission(CorePermissions.EditClients);
         companies.MapPut("/{id:int}", async (int id, CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
             ToResult(await service.UpdateAsync(id, input, ct), text, created: false)).RequirePermission(CorePermissions.EditClients);
+        companies.MapPost("/{id:int}/restore", async (int id, CompanyService service, CancellationToken ct) =>
+            await service.RestoreAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
+        companies.MapGet("/{id:int}/history", async (int id, CompanyService service, Crm.Sdk.Auditing.IAuditLog audit, CancellationToken ct) =>
+            await service.FindAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await audit.ForRecordAsync("core_companies", id.ToString(), ct)));
         companies.MapDelete("/{id:int}", async (int id, CompanyService service, CancellationToken ct) =>
             await service.DeleteAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
     }

@@ -84,6 +84,32 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
         return true;
     }
 
+    /// <summary>The user's deleted companies, newest deletion first, for the recycle bin.</summary>
+    public Task<List<CompanyRow>> DeletedAsync(CancellationToken ct) =>
+        db.Companies.AsNoTracking().Where(c => c.DeletedAtUtc != null)
+            .WithinScope(user, CorePermissions.EditClients, c => c.OwnerId)
+            .OrderByDescending(c => c.DeletedAtUtc).Take(MaxPageSize)
+            .Select(c => new CompanyRow(c.Id, c.Name, c.TaxNumber, c.Industry, c.Territory, c.Status, c.OwnerId, ""))
+            .ToListAsync(ct);
+
+    /// <summary>Takes a company out of the recycle bin; false if there is no such deleted company in the user's scope.</summary>
+    public async Task<bool> RestoreAsync(int id, CancellationToken ct)
+    {
+        var company = await db.Companies.Where(c => c.DeletedAtUtc != null && c.Id == id)
+            .WithinScope(user, CorePermissions.EditClients, c => c.OwnerId).FirstOrDefaultAsync(ct);
+        if (company == null) return false;
+        company.DeletedAtUtc = null;
+        company.Version++;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The subsidiaries of a company that the user may see.</summary>
+    public Task<List<CompanyRow>> SubsidiariesAsync(int id, CancellationToken ct) =>
+        Visible(CorePermissions.ViewClients).AsNoTracking().Where(c => c.ParentId == id).OrderBy(c => c.Name)
+            .Select(c => new CompanyRow(c.Id, c.Name, c.TaxNumber, c.Industry, c.Territory, c.Status, c.OwnerId, ""))
+            .ToListAsync(ct);
+
     async Task<CompanySaveResult> SaveAsync(Company company, CompanyInput input, bool isNew, CancellationToken ct)
     {
         var errors = await ValidateAsync(input, company.Id, ct);

@@ -177,6 +177,7 @@ public static class CrmApplication
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<NotificationInbox>();
         services.AddScoped<Clients.CompanyService>();
+        services.AddScoped<Crm.Sdk.Search.ISearchProvider, Clients.CompanySearch>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<IDocumentRenderer, DocumentRenderer>();
         services.AddSingleton<ModuleText>();

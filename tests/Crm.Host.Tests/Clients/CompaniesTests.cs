@@ -153,4 +153,47 @@ public sealed class CompaniesTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(card)).StatusCode);
         Assert.DoesNotContain("Romashka", await browser.GetStringAsync("/Companies"));
     }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task ADeletedCompanyWaitsInTheRecycleBinAndComesBackWithItsHistory(TestDatabaseKind database)
+    {
+        var server = await StartAsync(database, ModulesWith());
+        var email = await server.CreateUserAsync(CrmRoles.SalesManager, name: "Anna Smirnova");
+        var api = await server.TokenClientAsync(email);
+        var browser = await server.SignInAsync(email);
+        var holding = await CreateAsync(api, "Flowers Holding");
+        var id = await CreateAsync(api, "Romashka", new { name = "Romashka", parentId = holding });
+        await api.PutAsJsonAsync($"/api/v1/companies/{id}", new { name = "Romashka LLC", parentId = holding, version = 1 });
+
+        var card = await browser.GetStringAsync($"/Companies/{id}");
+        Assert.Contains("Flowers Holding", card); // its holding
+        Assert.Contains("<td>Anna Smirnova</td><td>Name</td><td>Romashka</td><td>Romashka LLC</td>", card); // who changed what
+        Assert.Contains("Romashka LLC", await browser.GetStringAsync($"/Companies/{holding}")); // listed as a subsidiary
+
+        var deleted = await browser.PostFormAsync($"/Companies/{id}", new(), handler: "Delete");
+        Assert.Equal("/RecycleBin", deleted.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/companies/{id}")).StatusCode);
+        Assert.Equal(["Flowers Holding"], await NamesAsync(api));
+        Assert.Contains("Romashka LLC", await browser.GetStringAsync("/RecycleBin"));
+
+        var restored = await browser.PostFormAsync("/RecycleBin", new() { ["id"] = id.ToString() });
+        Assert.Equal($"/Companies/{id}", restored.Headers.Location!.OriginalString);
+        Assert.Equal(["Flowers Holding", "Romashka LLC"], await NamesAsync(api));
+        var history = await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/companies/{id}/history");
+        Assert.Contains(history!, h => h.GetProperty("field").GetString() == "DeletedAtUtc" && h.GetProperty("newValue").ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task GlobalSearchFindsACompanyByNameOrTaxNumberWithinScope()
+    {
+        var server = await StartAsync(TestDatabaseKind.Sqlite, ModulesWith());
+        var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager));
+        var boris = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager));
+        await CreateAsync(anna, "Romashka", new { name = "Romashka", taxNumber = "7701234567" });
+
+        var byTax = await anna.GetFromJsonAsync<List<JsonElement>>("/api/v1/search?q=7701234567");
+        Assert.Equal("Romashka", Assert.Single(byTax!).GetProperty("title").GetString());
+        Assert.Single((await anna.GetFromJsonAsync<List<JsonElement>>("/api/v1/search?q=Roma"))!);
+        Assert.Empty((await boris.GetFromJsonAsync<List<JsonElement>>("/api/v1/search?q=Roma"))!);
+    }
 }
