@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Crm.Host.Api;
 
-public sealed record CompanyCreated(int Id, int Version);
+public sealed record ClientSaved(int Id, int Version);
 
 /// <summary>Companies over /api/v1/companies, with the same permissions and record scopes as the pages.</summary>
 public static class CompaniesApi
@@ -21,9 +21,9 @@ public static class CompaniesApi
         companies.MapGet("/{id:int}", async (int id, CompanyService service, CancellationToken ct) =>
             await service.FindAsync(id, ct) is { } company ? Results.Ok(company) : Results.NotFound());
         companies.MapPost("/", async (CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
-            ToResult(await service.CreateAsync(input, ct), text, created: true)).RequirePermission(CorePermissions.EditClients);
+            ToResult(await service.CreateAsync(input, ct), text, "companies", created: true)).RequirePermission(CorePermissions.EditClients);
         companies.MapPut("/{id:int}", async (int id, CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
-            ToResult(await service.UpdateAsync(id, input, ct), text, created: false)).RequirePermission(CorePermissions.EditClients);
+            ToResult(await service.UpdateAsync(id, input, ct), text, "companies", created: false)).RequirePermission(CorePermissions.EditClients);
         companies.MapPost("/{id:int}/restore", async (int id, CompanyService service, CancellationToken ct) =>
             await service.RestoreAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
         companies.MapGet("/{id:int}/history", async (int id, CompanyService service, Crm.Sdk.Auditing.IAuditLog audit, CancellationToken ct) =>
@@ -32,13 +32,14 @@ public static class CompaniesApi
             await service.DeleteAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
     }
 
-    static IResult ToResult(CompanySaveResult result, IStringLocalizer text, bool created)
+    /// <summary>The API answer to saving a client record: 201/200 with id and version, 400 with fields, 404, or 409.</summary>
+    public static IResult ToResult(ClientSaveResult result, IStringLocalizer text, string collection, bool created)
     {
         if (result.NotFound) return Results.NotFound();
-        if (result.Conflict) return ApiProblems.Conflict(text["Company.Conflict"]);
+        if (result.Conflict) return ApiProblems.Conflict(text["Client.Conflict"]);
         if (result.Errors.Count > 0)
             return ApiProblems.Fields(result.Errors.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }));
-        var body = new CompanyCreated(result.Id!.Value, result.Version!.Value);
-        return created ? TypedResults.Created($"/api/v1/companies/{body.Id}", body) : TypedResults.Ok(body);
+        var body = new ClientSaved(result.Id!.Value, result.Version!.Value);
+        return created ? TypedResults.Created($"/api/v1/{collection}/{body.Id}", body) : TypedResults.Ok(body);
     }
 }

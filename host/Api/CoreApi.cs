@@ -12,5 +12,6 @@ public static class CoreApi
         NotificationsApi.Map(api.MapGroup("/notifications").WithTags("notifications"));
         TokensApi.Map(api.MapGroup("/tokens").WithTags("tokens"));
         CompaniesApi.Map(api.MapGroup("/companies").WithTags("companies"));
+        ContactsApi.Map(api.MapGroup("/contacts").WithTags("contacts"));
     }
 }

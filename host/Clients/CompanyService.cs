@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Crm.Host.Data;
 using Crm.Host.Security;
 using Crm.Sdk.Security;
@@ -24,8 +23,8 @@ public sealed record CompanyInput(
     CompanyStatus Status = CompanyStatus.Prospect, string? LossReason = null, string? OwnerId = null, int? ParentId = null,
     int? Version = null);
 
-/// <summary>The outcome of a save: the company's id and version, field errors as text keys, or a conflict.</summary>
-public sealed record CompanySaveResult(int? Id, int? Version, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, bool Conflict = false)
+/// <summary>The outcome of saving a client record: its id and version, field errors as text keys, or a conflict.</summary>
+public sealed record ClientSaveResult(int? Id, int? Version, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, bool Conflict = false)
 {
     public bool Succeeded => Id != null && Errors.Count == 0 && !NotFound && !Conflict;
 }
@@ -62,14 +61,14 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
     public Task<Company?> FindAsync(int id, CancellationToken ct) =>
         Visible(CorePermissions.ViewClients).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
 
-    public Task<CompanySaveResult> CreateAsync(CompanyInput input, CancellationToken ct) =>
+    public Task<ClientSaveResult> CreateAsync(CompanyInput input, CancellationToken ct) =>
         SaveAsync(new Company { OwnerId = user.Id!, CreatedAtUtc = DateTime.UtcNow }, input, isNew: true, ct);
 
-    public async Task<CompanySaveResult> UpdateAsync(int id, CompanyInput input, CancellationToken ct)
+    public async Task<ClientSaveResult> UpdateAsync(int id, CompanyInput input, CancellationToken ct)
     {
         var company = await Visible(CorePermissions.EditClients).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (company == null) return new CompanySaveResult(null, null, new Dictionary<string, string>(), NotFound: true);
-        if (input.Version != company.Version) return new CompanySaveResult(id, company.Version, new Dictionary<string, string>(), Conflict: true);
+        if (company == null) return new ClientSaveResult(null, null, new Dictionary<string, string>(), NotFound: true);
+        if (input.Version != company.Version) return new ClientSaveResult(id, company.Version, new Dictionary<string, string>(), Conflict: true);
         return await SaveAsync(company, input, isNew: false, ct);
     }
 
@@ -82,6 +81,13 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
         company.Version++;
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>Which of these companies the user may see.</summary>
+    public async Task<HashSet<int>> VisibleIdsAsync(IEnumerable<int> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return (await Visible(CorePermissions.ViewClients).Where(c => wanted.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>The user's deleted companies, newest deletion first, for the recycle bin.</summary>
@@ -110,10 +116,10 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
             .Select(c => new CompanyRow(c.Id, c.Name, c.TaxNumber, c.Industry, c.Territory, c.Status, c.OwnerId, ""))
             .ToListAsync(ct);
 
-    async Task<CompanySaveResult> SaveAsync(Company company, CompanyInput input, bool isNew, CancellationToken ct)
+    async Task<ClientSaveResult> SaveAsync(Company company, CompanyInput input, bool isNew, CancellationToken ct)
     {
         var errors = await ValidateAsync(input, company.Id, ct);
-        if (errors.Count > 0) return new CompanySaveResult(null, null, errors);
+        if (errors.Count > 0) return new ClientSaveResult(null, null, errors);
 
         company.Name = input.Name!.Trim();
         company.LegalName = Clean(input.LegalName);
@@ -134,40 +140,30 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException)
         {
-            return new CompanySaveResult(company.Id, null, new Dictionary<string, string>(), Conflict: true);
+            return new ClientSaveResult(company.Id, null, new Dictionary<string, string>(), Conflict: true);
         }
-        return new CompanySaveResult(company.Id, company.Version, new Dictionary<string, string>());
+        return new ClientSaveResult(company.Id, company.Version, new Dictionary<string, string>());
     }
 
-    /// <summary>Field errors as text keys ("Company.NameRequired"), which pages and the API show in the user's language.</summary>
-    async Task<Dictionary<string, string>> ValidateAsync(CompanyInput input, int id, CancellationToken ct)
+    /// <summary>Field errors as text keys, which pages and the API show in the user's language.</summary>
+    async Task<IReadOnlyDictionary<string, string>> ValidateAsync(CompanyInput input, int id, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(input.Name)) errors["name"] = "Company.NameRequired";
-        void Length(string field, string? value, int max)
-        {
-            if (value?.Trim().Length > max) errors[field] = "Company.TooLong";
-        }
-        Length("name", input.Name, 300);
-        Length("legalName", input.LegalName, 300);
-        Length("taxNumber", input.TaxNumber, 32);
-        Length("industry", input.Industry, 100);
-        Length("territory", input.Territory, 100);
-        Length("phone", input.Phone, 64);
-        Length("website", input.Website, 300);
-        Length("address", input.Address, 500);
-        Length("lossReason", input.LossReason, 300);
-        if (Clean(input.Email) is { } email && (email.Length > 256 || !new EmailAddressAttribute().IsValid(email)))
-            errors["email"] = "Company.EmailInvalid";
-        if (Clean(input.TaxNumber) is { } tax && !tax.All(char.IsAsciiDigit)) errors["taxNumber"] = "Company.TaxNumberDigits";
-        if (!Enum.IsDefined(input.Status)) errors["status"] = "Company.StatusUnknown";
-        if (input.Status == CompanyStatus.Lost && Clean(input.LossReason) == null) errors["lossReason"] = "Company.LossReasonRequired";
+        var errors = new FieldErrors()
+            .Required("name", input.Name, "Company.NameRequired").MaxLength("name", input.Name, 300)
+            .MaxLength("legalName", input.LegalName, 300).MaxLength("taxNumber", input.TaxNumber, 32)
+            .MaxLength("industry", input.Industry, 100).MaxLength("territory", input.Territory, 100)
+            .MaxLength("phone", input.Phone, 64).MaxLength("website", input.Website, 300)
+            .MaxLength("address", input.Address, 500).MaxLength("lossReason", input.LossReason, 300)
+            .Email("email", input.Email);
+        if (Clean(input.TaxNumber) is { } tax && !tax.All(char.IsAsciiDigit)) errors.Add("taxNumber", "Company.TaxNumberDigits");
+        if (!Enum.IsDefined(input.Status)) errors.Add("status", "Company.StatusUnknown");
+        if (input.Status == CompanyStatus.Lost && Clean(input.LossReason) == null) errors.Add("lossReason", "Company.LossReasonRequired");
         if (Clean(input.OwnerId) is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.IsActive, ct))
-            errors["ownerId"] = "Company.OwnerUnknown";
+            errors.Add("ownerId", "Client.OwnerUnknown");
         if (input.ParentId is { } parent && (parent == id || await FindAsync(parent, ct) == null))
-            errors["parentId"] = "Company.ParentUnknown";
-        return errors;
+            errors.Add("parentId", "Company.ParentUnknown");
+        return errors.All;
     }
 
-    static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    static string? Clean(string? value) => FieldErrors.Clean(value);
 }

@@ -19,6 +19,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<SettingValue> Settings => Set<SettingValue>();
     public DbSet<Clients.Company> Companies => Set<Clients.Company>();
     public DbSet<GrantedDefault> GrantedDefaults => Set<GrantedDefault>();
+    public DbSet<Clients.Contact> Contacts => Set<Clients.Contact>();
+    public DbSet<Clients.ContactCompany> ContactCompanies => Set<Clients.ContactCompany>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
@@ -130,6 +132,34 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasIndex(c => new { c.OwnerId, c.DeletedAtUtc, c.Name, c.Id });
             e.HasIndex(c => c.TaxNumber);
             e.HasIndex(c => c.ParentId);
+        });
+        b.Entity<Clients.Contact>(e =>
+        {
+            e.ToTable("core_contacts");
+            e.Ignore(c => c.FullName);
+            e.Property(c => c.FirstName).HasMaxLength(100);
+            e.Property(c => c.LastName).HasMaxLength(100);
+            e.Property(c => c.Position).HasMaxLength(200);
+            e.Property(c => c.Phone).HasMaxLength(64);
+            e.Property(c => c.PhoneKey).HasMaxLength(10);
+            e.Property(c => c.Email).HasMaxLength(256);
+            e.Property(c => c.Messenger).HasMaxLength(200);
+            e.Property(c => c.Notes).HasMaxLength(4000);
+            e.Property(c => c.ConsentSource).HasMaxLength(200);
+            e.Property(c => c.OwnerId).HasMaxLength(64);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasIndex(c => new { c.DeletedAtUtc, c.LastName, c.FirstName, c.Id });
+            e.HasIndex(c => new { c.OwnerId, c.DeletedAtUtc, c.LastName });
+            e.HasIndex(c => c.PhoneKey);
+            e.HasIndex(c => c.Email);
+        });
+        b.Entity<Clients.ContactCompany>(e =>
+        {
+            e.ToTable("core_contact_companies");
+            e.HasKey(l => new { l.ContactId, l.CompanyId });
+            e.HasOne<Clients.Contact>().WithMany().HasForeignKey(l => l.ContactId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Clients.Company>().WithMany().HasForeignKey(l => l.CompanyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(l => l.CompanyId);
         });
         b.Entity<GrantedDefault>(e =>
         {

@@ -178,6 +178,8 @@ public static class CrmApplication
         services.AddScoped<NotificationInbox>();
         services.AddScoped<Clients.CompanyService>();
         services.AddScoped<Crm.Sdk.Search.ISearchProvider, Clients.CompanySearch>();
+        services.AddScoped<Clients.ContactService>();
+        services.AddScoped<Crm.Sdk.Search.ISearchProvider, Clients.ContactSearch>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<IDocumentRenderer, DocumentRenderer>();
         services.AddSingleton<ModuleText>();

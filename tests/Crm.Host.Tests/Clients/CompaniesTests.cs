@@ -146,7 +146,7 @@ public sealed class CompaniesTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
             ["Input.Name"] = "Romashka Ltd", ["Input.Status"] = "Active", ["Input.Version"] = "1",
             ["__RequestVerificationToken"] = CrmTestServer.AntiforgeryToken(stale),
         }));
-        Assert.Contains("Someone changed this company while you were editing it.", await conflict.Content.ReadAsStringAsync());
+        Assert.Contains("Someone changed this record while you were editing it.", await conflict.Content.ReadAsStringAsync());
         Assert.Contains("Romashka LLC", await browser.GetStringAsync(card));
 
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/companies/{id}")).StatusCode);
