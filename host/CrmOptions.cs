@@ -11,6 +11,8 @@ public sealed class CrmOptions
     public string ModulesDirectory { get; set; } = "modules";
     /// <summary>Enable every newly discovered module at start (handy for development and tests).</summary>
     public bool EnableNewModules { get; set; }
+    /// <summary>The time zone the company works in (IANA or Windows id): "today", deadlines and times on pages use it. Default: the server's.</summary>
+    public string? TimeZone { get; set; }
     /// <summary>Run recurring jobs on this node; turn off on nodes that should only serve requests.</summary>
     public bool RunJobsInBackground { get; set; } = true;
     public DatabaseOptions Database { get; set; } = new();

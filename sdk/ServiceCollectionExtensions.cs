@@ -1,3 +1,4 @@
+using Crm.Sdk.Clients;
 using Crm.Sdk.Data;
 using Crm.Sdk.Events;
 using Crm.Sdk.Jobs;
@@ -25,6 +26,11 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddSearchProvider<TProvider>(this IServiceCollection services)
         where TProvider : class, ISearchProvider =>
         services.AddScoped<ISearchProvider, TProvider>();
+
+    /// <summary>Registers a source of entries for clients' timelines.</summary>
+    public static IServiceCollection AddTimelineSource<TSource>(this IServiceCollection services)
+        where TSource : class, ITimelineSource =>
+        services.AddScoped<ITimelineSource, TSource>();
 
     /// <summary>Registers a recurring job.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services)

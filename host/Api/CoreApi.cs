@@ -13,5 +13,6 @@ public static class CoreApi
         TokensApi.Map(api.MapGroup("/tokens").WithTags("tokens"));
         CompaniesApi.Map(api.MapGroup("/companies").WithTags("companies"));
         ContactsApi.Map(api.MapGroup("/contacts").WithTags("contacts"));
+        ActivitiesApi.Map(api);
     }
 }

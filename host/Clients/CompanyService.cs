@@ -83,6 +83,9 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
         return true;
     }
 
+    /// <summary>Whether the user may change the company (and so log calls and set tasks on it).</summary>
+    public Task<bool> CanEditAsync(int id, CancellationToken ct) => Visible(CorePermissions.EditClients).AnyAsync(c => c.Id == id, ct);
+
     /// <summary>Which of these companies the user may see.</summary>
     public async Task<HashSet<int>> VisibleIdsAsync(IEnumerable<int> ids, CancellationToken ct)
     {

@@ -21,6 +21,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<GrantedDefault> GrantedDefaults => Set<GrantedDefault>();
     public DbSet<Clients.Contact> Contacts => Set<Clients.Contact>();
     public DbSet<Clients.ContactCompany> ContactCompanies => Set<Clients.ContactCompany>();
+    public DbSet<Clients.Activity> Activities => Set<Clients.Activity>();
+    public DbSet<Clients.ClientTask> Tasks => Set<Clients.ClientTask>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
@@ -160,6 +162,33 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasOne<Clients.Contact>().WithMany().HasForeignKey(l => l.ContactId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Clients.Company>().WithMany().HasForeignKey(l => l.CompanyId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(l => l.CompanyId);
+        });
+        b.Entity<Clients.Activity>(e =>
+        {
+            e.ToTable("core_activities");
+            e.Property(a => a.Subject).HasMaxLength(300);
+            e.Property(a => a.Body).HasMaxLength(4000);
+            e.Property(a => a.Outcome).HasMaxLength(1000);
+            e.Property(a => a.OwnerId).HasMaxLength(64);
+            e.HasOne<Clients.Company>().WithMany().HasForeignKey(a => a.CompanyId);
+            e.HasOne<Clients.Contact>().WithMany().HasForeignKey(a => a.ContactId);
+            e.HasIndex(a => new { a.CompanyId, a.CreatedAtUtc });
+            e.HasIndex(a => new { a.ContactId, a.CreatedAtUtc });
+            e.HasIndex(a => new { a.OwnerId, a.PlannedAtUtc });
+        });
+        b.Entity<Clients.ClientTask>(e =>
+        {
+            e.ToTable("core_tasks");
+            e.Property(t => t.Title).HasMaxLength(300);
+            e.Property(t => t.Notes).HasMaxLength(4000);
+            e.Property(t => t.AssigneeId).HasMaxLength(64);
+            e.Property(t => t.CreatedById).HasMaxLength(64);
+            e.HasOne<Clients.Company>().WithMany().HasForeignKey(t => t.CompanyId);
+            e.HasOne<Clients.Contact>().WithMany().HasForeignKey(t => t.ContactId);
+            e.HasIndex(t => new { t.AssigneeId, t.DoneAtUtc, t.DueAtUtc });
+            e.HasIndex(t => t.CompanyId);
+            e.HasIndex(t => t.ContactId);
+            e.HasIndex(t => t.RemindAtUtc);
         });
         b.Entity<GrantedDefault>(e =>
         {

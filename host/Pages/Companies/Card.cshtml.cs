@@ -1,5 +1,9 @@
 using Crm.Host.Clients;
 using Crm.Host.Data;
+using Crm.Host.Hosting;
+using Crm.Host.Localization;
+using Crm.Sdk.Clients;
+using Microsoft.Extensions.Localization;
 using Crm.Host.Security;
 using Crm.Sdk.Auditing;
 using Crm.Sdk.Security;
@@ -11,12 +15,14 @@ namespace Crm.Host.Pages.Companies;
 
 /// <summary>The company card with its holding and change history; a company outside the user's scope does not exist for them (404).</summary>
 [RequirePermission(CorePermissions.ViewClients)]
-public sealed class CardModel(CompanyService service, ContactService contacts, CoreDbContext db, IAuditLog audit, CurrentUser user) : PageModel
+public sealed class CardModel(CompanyService service, ContactService contacts, ActivityService activities, TaskService tasks,
+    ClientTimeline timeline, CompanyClock clock, CoreDbContext db, IAuditLog audit, CurrentUser user, IStringLocalizer<HostText> text) : PageModel
 {
     public Company Company { get; private set; } = new();
     public Company? Parent { get; private set; }
     public List<CompanyRow> Subsidiaries { get; private set; } = [];
     public List<ContactAtCompany> Contacts { get; private set; } = [];
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<AuditRecord> History { get; private set; } = [];
     public string OwnerName { get; private set; } = "";
     public bool CanEdit => user.CanReach(CorePermissions.EditClients, Company.OwnerId);
@@ -29,10 +35,32 @@ public sealed class CardModel(CompanyService service, ContactService contacts, C
         if (company.ParentId is { } parent) Parent = await service.FindAsync(parent, ct);
         Subsidiaries = await service.SubsidiariesAsync(id, ct);
         Contacts = await contacts.AtCompanyAsync(id, ct);
+        Timeline = await timeline.ForCompanyAsync(id, ct);
         History = (await audit.ForRecordAsync("core_companies", id.ToString(), ct))
             .Where(h => h.Field is not (nameof(Clients.Company.Version) or nameof(Clients.Company.UpdatedAtUtc) or nameof(Clients.Company.Id)))
             .ToList();
         return Page();
+    }
+
+    /// <summary>Logs a call, meeting, email or note that just happened.</summary>
+    public async Task<IActionResult> OnPostLogAsync(int id, ActivityKind kind, string? subject, string? outcome, CancellationToken ct)
+    {
+        var result = await activities.LogAsync(new ActivityInput(kind, subject, Outcome: outcome, CompanyId: id), ct);
+        return await AfterAsync(id, result, ct);
+    }
+
+    /// <summary>Sets a task about this company for oneself; the deadline is typed in the company's local time.</summary>
+    public async Task<IActionResult> OnPostTaskAsync(int id, string? title, DateTime? due, CancellationToken ct)
+    {
+        var result = await tasks.CreateAsync(new TaskInput(title, due is { } local ? clock.ToUtc(local) : null, CompanyId: id), ct);
+        return await AfterAsync(id, result, ct);
+    }
+
+    async Task<IActionResult> AfterAsync(int id, ClientSaveResult result, CancellationToken ct)
+    {
+        if (result.Succeeded) return Redirect($"/Companies/{id}");
+        foreach (var (field, key) in result.Errors) ModelState.AddModelError(field, text[key]);
+        return await OnGetAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>

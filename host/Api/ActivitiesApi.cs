@@ -1,0 +1,32 @@
+using Crm.Host.Clients;
+using Crm.Host.Localization;
+using Crm.Host.Security;
+using Crm.Sdk.Security;
+using Microsoft.Extensions.Localization;
+
+namespace Crm.Host.Api;
+
+/// <summary>Interaction history, tasks, "my day" and a company's timeline over /api/v1.</summary>
+public static class ActivitiesApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/activities", async (ActivityInput input, ActivityService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
+                CompaniesApi.ToResult(await service.LogAsync(input, ct), text, "activities", created: true))
+            .RequirePermission(CorePermissions.EditClients).WithTags("activities");
+        api.MapPost("/tasks", async (TaskInput input, TaskService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
+                CompaniesApi.ToResult(await service.CreateAsync(input, ct), text, "tasks", created: true))
+            .RequirePermission(CorePermissions.ViewClients).WithTags("tasks");
+        api.MapPost("/tasks/{id:int}/done", async (int id, TaskService service, CancellationToken ct) =>
+                await service.CompleteAsync(id, ct) ? Results.NoContent() : Results.NotFound())
+            .RequirePermission(CorePermissions.ViewClients).WithTags("tasks");
+        api.MapGet("/my-day", async (TaskService service, CancellationToken ct) => TypedResults.Ok(await service.MyDayAsync(ct)))
+            .RequirePermission(CorePermissions.ViewClients).WithTags("tasks");
+        api.MapGet("/tasks/overdue-by-manager", async (TaskService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.OverdueByManagerAsync(ct)))
+            .RequirePermission(CorePermissions.ViewClients).WithTags("tasks");
+        api.MapGet("/companies/{id:int}/timeline", async (int id, CompanyService companies, ClientTimeline timeline, CancellationToken ct) =>
+                await companies.FindAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await timeline.ForCompanyAsync(id, ct)))
+            .RequirePermission(CorePermissions.ViewClients).WithTags("companies");
+    }
+}
