@@ -14,6 +14,8 @@ public sealed class ModuleContributions
     public List<DocumentTemplate> Templates { get; } = [];
     /// <summary>Blocks on the home page, each a view component of the module.</summary>
     public List<DashboardWidget> DashboardWidgets { get; } = [];
+    /// <summary>Blocks on client cards (the sales module shows a company's deals).</summary>
+    public List<Clients.CardPanel> CardPanels { get; } = [];
     /// <summary>Settings an administrator edits on the module's settings page.</summary>
     public List<ModuleSetting> Settings { get; } = [];
 
@@ -25,6 +27,8 @@ public sealed class ModuleContributions
     public ModuleContributions Template(DocumentTemplate template) { Templates.Add(template); return this; }
     /// <summary>Adds a home page widget.</summary>
     public ModuleContributions Widget(DashboardWidget widget) { DashboardWidgets.Add(widget); return this; }
+    /// <summary>Adds a panel to client cards.</summary>
+    public ModuleContributions Panel(Clients.CardPanel panel) { CardPanels.Add(panel); return this; }
     /// <summary>Adds a setting.</summary>
     public ModuleContributions Setting(ModuleSetting setting) { Settings.Add(setting); return this; }
 }

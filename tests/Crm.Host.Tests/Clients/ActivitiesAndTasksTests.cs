@@ -110,4 +110,27 @@ public sealed class ActivitiesAndTasksTests(MariaDbFixture mariaDb) : HostTest(m
         var notifications = await anna.GetFromJsonAsync<List<JsonElement>>("/api/v1/notifications");
         Assert.Equal("Call Ivanov back", Assert.Single(notifications!).GetProperty("title").GetString());
     }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task AModuleAddsItsEntriesAndAPanelToTheCompanyCardWhileEnabled(TestDatabaseKind database)
+    {
+        var server = await StartAsync(database, ModulesWith("notes"), "notes");
+        var admin = await server.AdminClientAsync();
+        var email = await server.CreateUserAsync(CrmRoles.SalesManager);
+        var anna = await server.TokenClientAsync(email);
+        var company = await CreateAsync(anna, "/api/v1/companies", new { name = "Romashka" });
+        await CreateAsync(anna, "/api/v1/notes", new { title = "Director loves fishing", companyId = company });
+        await CreateAsync(anna, "/api/v1/notes", new { title = "Unrelated note" });
+
+        var timeline = await anna.GetFromJsonAsync<List<JsonElement>>($"/api/v1/companies/{company}/timeline");
+        Assert.Equal("Director loves fishing", Assert.Single(timeline!).GetProperty("title").GetString());
+        var card = await (await server.SignInAsync(email)).GetStringAsync($"/Companies/{company}");
+        Assert.Contains("Notes about this client", card);
+        Assert.Contains("Director loves fishing", card);
+        Assert.DoesNotContain("Unrelated note", card);
+
+        await admin.PostAsync("/api/v1/modules/notes/disable", null);
+        Assert.Empty((await anna.GetFromJsonAsync<List<JsonElement>>($"/api/v1/companies/{company}/timeline"))!);
+        Assert.DoesNotContain("Notes about this client", await (await server.SignInAsync(email)).GetStringAsync($"/Companies/{company}"));
+    }
 }

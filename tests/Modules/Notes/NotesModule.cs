@@ -16,6 +16,7 @@ public sealed class NotesModule : CrmModule
         services.AddScoped<NoteService>();
         services.AddDomainEventHandler<NoteCreated, NotifyOwnerOfNote>();
         services.AddSearchProvider<NoteSearch>();
+        services.AddTimelineSource<NotesOnTimeline>();
     }
 
     public override void Contribute(ModuleContributions contributions)
@@ -25,6 +26,7 @@ public sealed class NotesModule : CrmModule
         contributions.Template(DocumentTemplates.NoteCard);
         contributions.Widget(new DashboardWidget("Widget.LatestNotes", typeof(LatestNotes), Permissions.View));
         contributions.Setting(Settings.Intro).Setting(Settings.PageSize);
+        contributions.Panel(new Crm.Sdk.Clients.CardPanel("Panel.Notes", typeof(CompanyNotes), Permissions.View));
     }
 
     public override void MapApi(IEndpointRouteBuilder api) => NotesApi.Map(api);

@@ -7,5 +7,7 @@ public sealed class Note
     public string? Body { get; set; }
     public string OwnerId { get; set; } = "";
     public bool Pinned { get; set; }
+    /// <summary>The client company the note is about, if any.</summary>
+    public int? CompanyId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

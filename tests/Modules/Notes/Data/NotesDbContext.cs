@@ -16,5 +16,6 @@ public sealed class NotesDbContext(DbContextOptions<NotesDbContext> options) : M
             e.Property(n => n.Title).HasMaxLength(200);
             e.Property(n => n.OwnerId).HasMaxLength(64);
             e.HasIndex(n => new { n.OwnerId, n.CreatedAtUtc });
+            e.HasIndex(n => n.CompanyId);
         });
 }

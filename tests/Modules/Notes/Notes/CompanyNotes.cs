@@ -1,0 +1,11 @@
+using Crm.Sdk.Clients;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Crm.TestModules.Notes.Notes;
+
+/// <summary>The panel on a company's card: the notes about it.</summary>
+public sealed class CompanyNotes(NoteService notes) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(ClientRef client) =>
+        View("~/Pages/Notes/_LatestNotes.cshtml", await notes.AboutCompanyAsync(client.Id, 10, HttpContext.RequestAborted));
+}
