@@ -32,6 +32,11 @@ public static class ServiceCollectionExtensions
         where TSource : class, ITimelineSource =>
         services.AddScoped<ITimelineSource, TSource>();
 
+    /// <summary>Registers the module's part in handing over a leaving employee's records.</summary>
+    public static IServiceCollection AddHandoverParticipant<TParticipant>(this IServiceCollection services)
+        where TParticipant : class, IHandoverParticipant =>
+        services.AddScoped<IHandoverParticipant, TParticipant>();
+
     /// <summary>Registers a recurring job.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services)
         where TJob : class, IRecurringJob

@@ -14,5 +14,6 @@ public static class CoreApi
         CompaniesApi.Map(api.MapGroup("/companies").WithTags("companies"));
         ContactsApi.Map(api.MapGroup("/contacts").WithTags("contacts"));
         ActivitiesApi.Map(api);
+        HandoverApi.Map(api);
     }
 }

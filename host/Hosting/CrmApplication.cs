@@ -183,6 +183,7 @@ public static class CrmApplication
         services.AddScoped<Clients.ActivityService>();
         services.AddScoped<Clients.TaskService>();
         services.AddScoped<Clients.ClientTimeline>();
+        services.AddScoped<Clients.Handover>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CompanyClock>();

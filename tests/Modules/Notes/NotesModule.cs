@@ -17,6 +17,7 @@ public sealed class NotesModule : CrmModule
         services.AddDomainEventHandler<NoteCreated, NotifyOwnerOfNote>();
         services.AddSearchProvider<NoteSearch>();
         services.AddTimelineSource<NotesOnTimeline>();
+        services.AddHandoverParticipant<NotesHandover>();
     }
 
     public override void Contribute(ModuleContributions contributions)
