@@ -18,6 +18,13 @@ public static class CompaniesApi
         companies.MapGet("/", async (CompanyStatus? status, string? owner, string? q, string? afterName, int? afterId, int? limit,
                 CompanyService service, CancellationToken ct) =>
             TypedResults.Ok(await service.ListAsync(new CompanyFilter(status, owner, q, afterName, afterId, limit ?? 50), ct)));
+        companies.MapGet("/export", (ExportFormat? format, CompanyStatus? status, string? q, CompanyExport export, HttpContext http) =>
+        {
+            var chosen = format ?? ExportFormat.Csv;
+            return Results.Stream(output => export.WriteAsync(new CompanyFilter(status, null, q), chosen, output, http.RequestAborted),
+                chosen == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                $"companies.{chosen.ToString().ToLowerInvariant()}");
+        });
         companies.MapGet("/{id:int}", async (int id, CompanyService service, CancellationToken ct) =>
             await service.FindAsync(id, ct) is { } company ? Results.Ok(company) : Results.NotFound());
         companies.MapPost("/", async (CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>

@@ -184,6 +184,7 @@ public static class CrmApplication
         services.AddScoped<Clients.TaskService>();
         services.AddScoped<Clients.ClientTimeline>();
         services.AddScoped<Clients.Handover>();
+        services.AddScoped<Clients.CompanyExport>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CompanyClock>();
