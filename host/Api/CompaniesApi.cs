@@ -3,6 +3,7 @@ using Crm.Host.Localization;
 using Crm.Host.Security;
 using Crm.Sdk.Api;
 using Crm.Sdk.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
 namespace Crm.Host.Api;
@@ -25,6 +26,17 @@ public static class CompaniesApi
                 chosen == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 $"companies.{chosen.ToString().ToLowerInvariant()}");
         });
+        // Browser sessions are checked by ApiAntiforgery like every other change; the framework's form check is not needed.
+        companies.MapPost("/import", async (IFormFile file, bool? dryRun, CompanyImport import, IStringLocalizer<HostText> text, CancellationToken ct) =>
+            {
+                if (!CompanyImport.IsSupported(file.FileName) || file.Length > CompanyImport.MaxFileBytes)
+                    return ApiProblems.Field("file", text["Import.FileRefused", CompanyImport.MaxFileBytes / 1024 / 1024]);
+                await using var stream = file.OpenReadStream();
+                var table = await CompanyImport.ReadAsync(stream, file.FileName, ct);
+                var result = await import.RunAsync(table, import.GuessMapping(table.Headers), commit: dryRun != true, ct);
+                return result.Errors.Count > 0 ? Results.BadRequest(result) : Results.Ok(result);
+            })
+            .DisableAntiforgery().RequirePermission(CorePermissions.EditClients);
         companies.MapGet("/{id:int}", async (int id, CompanyService service, CancellationToken ct) =>
             await service.FindAsync(id, ct) is { } company ? Results.Ok(company) : Results.NotFound());
         companies.MapPost("/", async (CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>

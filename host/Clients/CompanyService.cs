@@ -119,6 +119,34 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
             .Select(c => new CompanyRow(c.Id, c.Name, c.TaxNumber, c.Industry, c.Territory, c.Status, c.OwnerId, ""))
             .ToListAsync(ct);
 
+    /// <summary>Adds many valid companies, owned by the current user, in one transaction: all or none.</summary>
+    public async Task<int> AddAllAsync(IReadOnlyList<CompanyInput> inputs, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var input in inputs)
+            db.Companies.Add(new Company
+            {
+                Name = input.Name!.Trim(), LegalName = Clean(input.LegalName), TaxNumber = Clean(input.TaxNumber), Industry = Clean(input.Industry),
+                Territory = Clean(input.Territory), Phone = Clean(input.Phone), Email = Clean(input.Email), Website = Clean(input.Website),
+                Address = Clean(input.Address), Status = input.Status, OwnerId = user.Id!, CreatedAtUtc = now, UpdatedAtUtc = now, Version = 1,
+            });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return inputs.Count;
+    }
+
+    /// <summary>Which of these tax numbers already belong to a company (anyone's: a duplicate is a duplicate).</summary>
+    public async Task<HashSet<string>> ExistingTaxNumbersAsync(IEnumerable<string> taxNumbers, CancellationToken ct)
+    {
+        var wanted = taxNumbers.Distinct().ToList();
+        var found = new HashSet<string>();
+        foreach (var chunk in wanted.Chunk(500))
+            found.UnionWith(await db.Companies.Where(c => c.DeletedAtUtc == null && c.TaxNumber != null && chunk.Contains(c.TaxNumber))
+                .Select(c => c.TaxNumber!).ToListAsync(ct));
+        return found;
+    }
+
     async Task<ClientSaveResult> SaveAsync(Company company, CompanyInput input, bool isNew, CancellationToken ct)
     {
         var errors = await ValidateAsync(input, company.Id, ct);
@@ -149,7 +177,7 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
     }
 
     /// <summary>Field errors as text keys, which pages and the API show in the user's language.</summary>
-    async Task<IReadOnlyDictionary<string, string>> ValidateAsync(CompanyInput input, int id, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(CompanyInput input, int id, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Required("name", input.Name, "Company.NameRequired").MaxLength("name", input.Name, 300)

@@ -185,6 +185,7 @@ public static class CrmApplication
         services.AddScoped<Clients.ClientTimeline>();
         services.AddScoped<Clients.Handover>();
         services.AddScoped<Clients.CompanyExport>();
+        services.AddScoped<Clients.CompanyImport>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CompanyClock>();

@@ -1,0 +1,82 @@
+using Crm.Host.Clients;
+using Crm.Host.Hosting;
+using Crm.Host.Localization;
+using Crm.Host.Security;
+using Crm.Sdk.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Crm.Host.Pages.Companies;
+
+/// <summary>
+/// Upload a CSV or XLSX file, map its columns, see every row's errors, import all rows or none; the failed rows come
+/// back as a file. The upload waits in the data directory, in a folder of the user's own, between the steps.
+/// </summary>
+[RequirePermission(CorePermissions.EditClients)]
+public sealed class ImportModel(CompanyImport import, CurrentUser user, DataDirectory data, IStringLocalizer<HostText> text) : PageModel
+{
+    public string? Upload { get; private set; }
+    public ImportTable? Table { get; private set; }
+    public Dictionary<string, int> Mapping { get; private set; } = new();
+    public ImportResult? Result { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file == null || !CompanyImport.IsSupported(file.FileName) || file.Length > CompanyImport.MaxFileBytes)
+        {
+            ModelState.AddModelError("file", text["Import.FileRefused", CompanyImport.MaxFileBytes / 1024 / 1024]);
+            return Page();
+        }
+        var name = Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant();
+        Directory.CreateDirectory(Folder());
+        await using (var target = System.IO.File.Create(Path.Combine(Folder(), name)))
+            await file.CopyToAsync(target, ct);
+        if (!await LoadAsync(name, null, ct)) return Page();
+        Result = await import.RunAsync(Table!, Mapping, commit: false, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(string upload, Dictionary<string, string> map, CancellationToken ct)
+    {
+        if (!await LoadAsync(upload, map, ct)) return NotFound();
+        Result = await import.RunAsync(Table!, Mapping, commit: false, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(string upload, Dictionary<string, string> map, CancellationToken ct)
+    {
+        if (!await LoadAsync(upload, map, ct)) return NotFound();
+        Result = await import.RunAsync(Table!, Mapping, commit: true, ct);
+        if (Result.Imported > 0) System.IO.File.Delete(Path.Combine(Folder(), upload));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostErrorsAsync(string upload, Dictionary<string, string> map, CancellationToken ct)
+    {
+        if (!await LoadAsync(upload, map, ct)) return NotFound();
+        var result = await import.RunAsync(Table!, Mapping, commit: false, ct);
+        return File(CompanyImport.ErrorFile(Table!, result.Errors), "text/csv; charset=utf-8", "companies-to-fix.csv");
+    }
+
+    string Folder() => Path.Combine(data.Path, "imports", user.Id!);
+
+    /// <summary>Reads the user's own upload; the name is checked so that nobody reaches another file.</summary>
+    async Task<bool> LoadAsync(string upload, Dictionary<string, string>? map, CancellationToken ct)
+    {
+        if (upload != Path.GetFileName(upload) || !Guid.TryParseExact(Path.GetFileNameWithoutExtension(upload), "N", out _) ||
+            !CompanyImport.IsSupported(upload)) return false;
+        var path = Path.Combine(Folder(), upload);
+        if (!System.IO.File.Exists(path)) return false;
+        await using (var stream = System.IO.File.OpenRead(path))
+            Table = await CompanyImport.ReadAsync(stream, upload, ct);
+        Upload = upload;
+        Mapping = map == null
+            ? import.GuessMapping(Table.Headers)
+            : map.Where(m => int.TryParse(m.Value, out var i) && i >= 0 && i < Table.Headers.Count)
+                .ToDictionary(m => m.Key, m => int.Parse(m.Value));
+        return true;
+    }
+}
