@@ -10,19 +10,25 @@ namespace Crm.Host.Api;
 
 public sealed record ClientSaved(int Id, int Version);
 
+/// <summary>The list's filters as query parameters.</summary>
+public sealed record CompanyQuery(CompanyStatus? Status, string? Owner, string? Q, string? Industry, string? Territory, int? NoContactDays,
+    string? AfterName, int? AfterId, int? Limit)
+{
+    public CompanyFilter ToFilter() => new(Status, Owner, Q, AfterName, AfterId, Limit ?? 50, Industry, Territory, NoContactDays);
+}
+
 /// <summary>Companies over /api/v1/companies, with the same permissions and record scopes as the pages.</summary>
 public static class CompaniesApi
 {
     public static void Map(RouteGroupBuilder companies)
     {
         companies.RequirePermission(CorePermissions.ViewClients);
-        companies.MapGet("/", async (CompanyStatus? status, string? owner, string? q, string? afterName, int? afterId, int? limit,
-                CompanyService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.ListAsync(new CompanyFilter(status, owner, q, afterName, afterId, limit ?? 50), ct)));
-        companies.MapGet("/export", (ExportFormat? format, CompanyStatus? status, string? q, CompanyExport export, HttpContext http) =>
+        companies.MapGet("/", async ([AsParameters] CompanyQuery query, CompanyService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.ListAsync(query.ToFilter(), ct)));
+        companies.MapGet("/export", (ExportFormat? format, [AsParameters] CompanyQuery query, CompanyExport export, HttpContext http) =>
         {
             var chosen = format ?? ExportFormat.Csv;
-            return Results.Stream(output => export.WriteAsync(new CompanyFilter(status, null, q), chosen, output, http.RequestAborted),
+            return Results.Stream(output => export.WriteAsync(query.ToFilter(), chosen, output, http.RequestAborted),
                 chosen == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 $"companies.{chosen.ToString().ToLowerInvariant()}");
         });

@@ -33,6 +33,9 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         };
         db.Activities.Add(activity);
         await db.SaveChangesAsync(ct);
+        if (activity is { DoneAtUtc: { } done, CompanyId: { } company })
+            await db.Companies.Where(c => c.Id == company && (c.LastContactAtUtc == null || c.LastContactAtUtc < done))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactAtUtc, done), ct); // a derived date, not an edit: not audited
         return new ClientSaveResult(activity.Id, 1, new Dictionary<string, string>());
     }
 

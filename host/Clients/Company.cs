@@ -23,6 +23,8 @@ public sealed class Company
     public string OwnerId { get; set; } = "";
     /// <summary>The holding this company belongs to.</summary>
     public int? ParentId { get; set; }
+    /// <summary>The last call, meeting, email or note with the company, to find clients nobody has talked to for a while.</summary>
+    public DateTime? LastContactAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     /// <summary>Set when the company is in the recycle bin.</summary>

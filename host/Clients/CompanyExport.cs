@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using Crm.Host.Data;
 using Crm.Host.Localization;
-using Crm.Host.Security;
-using Crm.Sdk.Security;
 using global::CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -17,15 +15,11 @@ public enum ExportFormat { Csv, Xlsx }
 /// Writes the companies list as filtered to CSV (in the user's list separator, with a BOM so Excel reads Cyrillic) or
 /// XLSX, streaming from one query within the user's scope: an export never shows more than the list does.
 /// </summary>
-public sealed class CompanyExport(CoreDbContext db, CurrentUser user, IStringLocalizer<HostText> text)
+public sealed class CompanyExport(CoreDbContext db, CompanyService companies, IStringLocalizer<HostText> text)
 {
     public async Task WriteAsync(CompanyFilter filter, ExportFormat format, Stream output, CancellationToken ct)
     {
-        var query = db.Companies.AsNoTracking().Where(c => c.DeletedAtUtc == null)
-            .WithinScope(user, CorePermissions.ViewClients, c => c.OwnerId);
-        if (filter.Status is { } status) query = query.Where(c => c.Status == status);
-        if (FieldErrors.Clean(filter.Search) is { } search) query = query.Where(c => c.Name.StartsWith(search) || c.TaxNumber == search);
-        var rows = query.OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => new
+        var rows = companies.Filtered(filter).OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => new
         {
             c.Name, c.LegalName, c.TaxNumber, c.Industry, c.Territory, c.Phone, c.Email, c.Website, c.Address, c.Status,
             Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),

@@ -11,7 +11,7 @@ public sealed record CompanyRow(int Id, string Name, string? TaxNumber, string? 
 
 /// <summary>What the list is filtered by, and where the page starts (after the last row of the previous page).</summary>
 public sealed record CompanyFilter(CompanyStatus? Status = null, string? OwnerId = null, string? Search = null,
-    string? AfterName = null, int? AfterId = null, int Limit = 50);
+    string? AfterName = null, int? AfterId = null, int Limit = 50, string? Industry = null, string? Territory = null, int? NoContactDays = null);
 
 /// <summary>One page of the list; <see cref="NextName"/> and <see cref="NextId"/> start the next page, null on the last.</summary>
 public sealed record CompanyPage(IReadOnlyList<CompanyRow> Rows, string? NextName, int? NextId);
@@ -40,13 +40,27 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
     IQueryable<Company> Visible(string permission) =>
         db.Companies.Where(c => c.DeletedAtUtc == null).WithinScope(user, permission, c => c.OwnerId);
 
+    /// <summary>The companies the list shows for a filter (before paging), within the user's scope; exports use the same.</summary>
+    public IQueryable<Company> Filtered(CompanyFilter filter)
+    {
+        var query = Visible(CorePermissions.ViewClients).AsNoTracking();
+        if (filter.Status is { } status) query = query.Where(c => c.Status == status);
+        if (Clean(filter.OwnerId) is { } owner) query = query.Where(c => c.OwnerId == owner);
+        if (Clean(filter.Industry) is { } industry) query = query.Where(c => c.Industry == industry);
+        if (Clean(filter.Territory) is { } territory) query = query.Where(c => c.Territory == territory);
+        if (Clean(filter.Search) is { } search) query = query.Where(c => c.Name.StartsWith(search) || c.TaxNumber == search);
+        if (filter.NoContactDays is > 0 and var days)
+        {
+            var cutoff = DateTime.UtcNow.AddDays(-days);
+            query = query.Where(c => c.LastContactAtUtc == null || c.LastContactAtUtc < cutoff);
+        }
+        return query;
+    }
+
     public async Task<CompanyPage> ListAsync(CompanyFilter filter, CancellationToken ct)
     {
         var limit = Math.Clamp(filter.Limit, 1, MaxPageSize);
-        var query = Visible(CorePermissions.ViewClients).AsNoTracking();
-        if (filter.Status is { } status) query = query.Where(c => c.Status == status);
-        if (!string.IsNullOrWhiteSpace(filter.OwnerId)) query = query.Where(c => c.OwnerId == filter.OwnerId);
-        if (filter.Search?.Trim() is { Length: > 0 } search) query = query.Where(c => c.Name.StartsWith(search) || c.TaxNumber == search);
+        var query = Filtered(filter);
         if (filter.AfterName != null && filter.AfterId is { } afterId)
             query = query.Where(c => c.Name.CompareTo(filter.AfterName) > 0 || (c.Name == filter.AfterName && c.Id > afterId));
         var rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(limit + 1)

@@ -134,6 +134,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasIndex(c => new { c.OwnerId, c.DeletedAtUtc, c.Name, c.Id });
             e.HasIndex(c => c.TaxNumber);
             e.HasIndex(c => c.ParentId);
+            e.HasIndex(c => new { c.DeletedAtUtc, c.LastContactAtUtc });
         });
         b.Entity<Clients.Contact>(e =>
         {

@@ -3,19 +3,35 @@ using Crm.Host.Security;
 using Crm.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Host.Pages.Companies;
 
 [RequirePermission(CorePermissions.ViewClients)]
-public sealed class IndexModel(CompanyService service, CurrentUser user) : PageModel
+public sealed class IndexModel(CompanyService service, CurrentUser user, Data.CoreDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CompanyStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? AfterName { get; set; }
     [BindProperty(SupportsGet = true)] public int? AfterId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Owner { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Territory { get; set; }
+    [BindProperty(SupportsGet = true)] public int? NoContactDays { get; set; }
+    public List<(string Id, string Name)> Owners { get; private set; } = [];
+
+    /// <summary>The current filters as a query string, for the next page and the export links.</summary>
+    public string FilterQuery => string.Join("&", new (string Key, object? Value)[]
+        {
+            ("status", Status), ("owner", Owner), ("q", Q), ("industry", Industry), ("territory", Territory), ("noContactDays", NoContactDays),
+        }.Where(p => p.Value is not null and not "").Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.ToString()!)}"));
     public CompanyPage Result { get; private set; } = new([], null, null);
     public bool CanEdit => user.HasPermission(CorePermissions.EditClients);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await service.ListAsync(new CompanyFilter(Status, null, Q, AfterName, AfterId), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Result = await service.ListAsync(new CompanyFilter(Status, Owner, Q, AfterName, AfterId, 50, Industry, Territory, NoContactDays), ct);
+        Owners = (await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+    }
 }

@@ -5,6 +5,7 @@ using Crm.Host.Data;
 using Crm.Host.Data.Entities;
 using Crm.Host.Tests.Support;
 using Crm.Sdk.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Host.Tests.Clients;
@@ -195,5 +196,35 @@ public sealed class CompaniesTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
         Assert.Equal("Romashka", Assert.Single(byTax!).GetProperty("title").GetString());
         Assert.Single((await anna.GetFromJsonAsync<List<JsonElement>>("/api/v1/search?q=Roma"))!);
         Assert.Empty((await boris.GetFromJsonAsync<List<JsonElement>>("/api/v1/search?q=Roma"))!);
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task TheListFindsClientsNobodyTalkedToForNDaysAndFiltersByOwnerIndustryAndTerritory(TestDatabaseKind database)
+    {
+        var server = await StartAsync(database, ModulesWith());
+        var admin = await server.AdminClientAsync();
+        var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Anna"));
+        var called = await CreateAsync(anna, "Called today", new { name = "Called today", industry = "Retail", territory = "Moscow" });
+        var forgotten = await CreateAsync(anna, "Forgotten", new { name = "Forgotten", industry = "Retail", territory = "Kazan" });
+        var never = await CreateAsync(anna, "Never called", new { name = "Never called", industry = "Logistics", territory = "Moscow" });
+        (await anna.PostAsJsonAsync("/api/v1/activities", new { kind = "Call", subject = "Hello", companyId = called })).EnsureSuccessStatusCode();
+        (await anna.PostAsJsonAsync("/api/v1/activities", new { kind = "Call", subject = "Long ago", companyId = forgotten })).EnsureSuccessStatusCode();
+        await using (var scope = server.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Companies.Where(c => c.Id == forgotten)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactAtUtc, DateTime.UtcNow.AddDays(-60)));
+
+        Assert.Equal(["Forgotten", "Never called"], await NamesAsync(anna, "?noContactDays=30"));
+        Assert.Equal(["Called today", "Forgotten"], await NamesAsync(anna, "?industry=Retail"));
+        Assert.Equal(["Never called"], await NamesAsync(anna, "?industry=Logistics&territory=Moscow"));
+        string annaId;
+        await using (var scope = server.Services.CreateAsyncScope())
+            annaId = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Users.Where(u => u.DisplayName == "Anna").Select(u => u.Id).SingleAsync();
+        Assert.Equal(3, (await NamesAsync(admin, $"?owner={annaId}")).Count);
+        Assert.Empty(await NamesAsync(admin, "?owner=nobody"));
+
+        var csv = await anna.GetStringAsync("/api/v1/companies/export?format=Csv&noContactDays=30");
+        Assert.DoesNotContain("Called today", csv);
+        Assert.Contains("Forgotten", csv);
+        _ = never;
     }
 }
