@@ -37,6 +37,11 @@ public static class ServiceCollectionExtensions
         where TParticipant : class, IHandoverParticipant =>
         services.AddScoped<IHandoverParticipant, TParticipant>();
 
+    /// <summary>Registers the module's part in merging duplicate clients.</summary>
+    public static IServiceCollection AddClientMergeParticipant<TParticipant>(this IServiceCollection services)
+        where TParticipant : class, IClientMergeParticipant =>
+        services.AddScoped<IClientMergeParticipant, TParticipant>();
+
     /// <summary>Registers a recurring job.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services)
         where TJob : class, IRecurringJob

@@ -10,6 +10,9 @@ namespace Crm.Host.Api;
 
 public sealed record ClientSaved(int Id, int Version);
 
+/// <summary>Merge the company <paramref name="MergeId"/> into the one addressed; <paramref name="Take"/> names the fields whose values come from it.</summary>
+public sealed record MergeRequest(int MergeId, IReadOnlyList<string>? Take);
+
 /// <summary>The list's filters as query parameters.</summary>
 public sealed record CompanyQuery(CompanyStatus? Status, string? Owner, string? Q, string? Industry, string? Territory, int? NoContactDays,
     string? AfterName, int? AfterId, int? Limit)
@@ -43,6 +46,11 @@ public static class CompaniesApi
                 return result.Errors.Count > 0 ? Results.BadRequest(result) : Results.Ok(result);
             })
             .DisableAntiforgery().RequirePermission(CorePermissions.EditClients);
+        companies.MapGet("/duplicates", async (CompanyDuplicates duplicates, CancellationToken ct) => TypedResults.Ok(await duplicates.FindAsync(ct)))
+            .RequirePermission(CorePermissions.EditClients);
+        companies.MapPost("/{id:int}/merge", async (int id, MergeRequest request, CompanyDuplicates duplicates, CancellationToken ct) =>
+                await duplicates.MergeAsync(id, request.MergeId, request.Take ?? [], ct) is { } report ? Results.Ok(report) : Results.NotFound())
+            .RequirePermission(CorePermissions.EditClients);
         companies.MapGet("/{id:int}", async (int id, CompanyService service, CancellationToken ct) =>
             await service.FindAsync(id, ct) is { } company ? Results.Ok(company) : Results.NotFound());
         companies.MapPost("/", async (CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>

@@ -8,11 +8,15 @@ public sealed class Company
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>The name as <see cref="CompanyNames.Key"/> reduces it, to find likely duplicates.</summary>
+    public string NameKey { get; set; } = "";
     public string? LegalName { get; set; }
     public string? TaxNumber { get; set; }
     public string? Industry { get; set; }
     public string? Territory { get; set; }
     public string? Phone { get; set; }
+    /// <summary>The last ten digits of <see cref="Phone"/>.</summary>
+    public string? PhoneKey { get; set; }
     public string? Email { get; set; }
     public string? Website { get; set; }
     public string? Address { get; set; }

@@ -141,8 +141,8 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
         foreach (var input in inputs)
             db.Companies.Add(new Company
             {
-                Name = input.Name!.Trim(), LegalName = Clean(input.LegalName), TaxNumber = Clean(input.TaxNumber), Industry = Clean(input.Industry),
-                Territory = Clean(input.Territory), Phone = Clean(input.Phone), Email = Clean(input.Email), Website = Clean(input.Website),
+                Name = input.Name!.Trim(), NameKey = CompanyNames.Key(input.Name!), PhoneKey = PhoneNumbers.Key(input.Phone), LegalName = Clean(input.LegalName), TaxNumber = Clean(input.TaxNumber), Industry = Clean(input.Industry),
+                Territory = Clean(input.Territory), Phone = Clean(input.Phone), Email = Clean(input.Email)?.ToLowerInvariant(), Website = Clean(input.Website),
                 Address = Clean(input.Address), Status = input.Status, OwnerId = user.Id!, CreatedAtUtc = now, UpdatedAtUtc = now, Version = 1,
             });
         await db.SaveChangesAsync(ct);
@@ -167,12 +167,14 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
         if (errors.Count > 0) return new ClientSaveResult(null, null, errors);
 
         company.Name = input.Name!.Trim();
+        company.NameKey = CompanyNames.Key(company.Name);
+        company.PhoneKey = PhoneNumbers.Key(input.Phone);
         company.LegalName = Clean(input.LegalName);
         company.TaxNumber = Clean(input.TaxNumber);
         company.Industry = Clean(input.Industry);
         company.Territory = Clean(input.Territory);
         company.Phone = Clean(input.Phone);
-        company.Email = Clean(input.Email);
+        company.Email = Clean(input.Email)?.ToLowerInvariant();
         company.Website = Clean(input.Website);
         company.Address = Clean(input.Address);
         company.Status = input.Status;

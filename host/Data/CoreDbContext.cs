@@ -119,6 +119,11 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.ToTable("core_companies");
             e.Property(c => c.Name).HasMaxLength(300);
             e.Property(c => c.LegalName).HasMaxLength(300);
+            e.Property(c => c.NameKey).HasMaxLength(300);
+            e.Property(c => c.PhoneKey).HasMaxLength(10);
+            e.HasIndex(c => c.NameKey);
+            e.HasIndex(c => c.PhoneKey);
+            e.HasIndex(c => c.Email);
             e.Property(c => c.TaxNumber).HasMaxLength(32);
             e.Property(c => c.Industry).HasMaxLength(100);
             e.Property(c => c.Territory).HasMaxLength(100);

@@ -186,6 +186,7 @@ public static class CrmApplication
         services.AddScoped<Clients.Handover>();
         services.AddScoped<Clients.CompanyExport>();
         services.AddScoped<Clients.CompanyImport>();
+        services.AddScoped<Clients.CompanyDuplicates>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CompanyClock>();

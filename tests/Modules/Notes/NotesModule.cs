@@ -18,6 +18,7 @@ public sealed class NotesModule : CrmModule
         services.AddSearchProvider<NoteSearch>();
         services.AddTimelineSource<NotesOnTimeline>();
         services.AddHandoverParticipant<NotesHandover>();
+        services.AddClientMergeParticipant<NotesMerge>();
     }
 
     public override void Contribute(ModuleContributions contributions)
