@@ -25,6 +25,8 @@ public static class ActivitiesApi
         api.MapGet("/tasks/overdue-by-manager", async (TaskService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.OverdueByManagerAsync(ct)))
             .RequirePermission(CorePermissions.ViewClients).WithTags("tasks");
+        api.MapGet("/reports/clients", async (ClientBaseReport report, CancellationToken ct) => TypedResults.Ok(await report.BuildAsync(ct)))
+            .RequirePermission(CorePermissions.ViewClients).WithTags("reports");
         api.MapGet("/companies/{id:int}/timeline", async (int id, CompanyService companies, ClientTimeline timeline, CancellationToken ct) =>
                 await companies.FindAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await timeline.ForCompanyAsync(id, ct)))
             .RequirePermission(CorePermissions.ViewClients).WithTags("companies");

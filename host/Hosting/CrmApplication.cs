@@ -187,6 +187,7 @@ public static class CrmApplication
         services.AddScoped<Clients.CompanyExport>();
         services.AddScoped<Clients.CompanyImport>();
         services.AddScoped<Clients.CompanyDuplicates>();
+        services.AddScoped<Clients.ClientBaseReport>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CompanyClock>();
