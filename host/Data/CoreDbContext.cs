@@ -119,8 +119,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.ToTable("core_companies");
             e.Property(c => c.Name).HasMaxLength(300);
             e.Property(c => c.LegalName).HasMaxLength(300);
-            e.Property(c => c.NameKey).HasMaxLength(300);
-            e.Property(c => c.PhoneKey).HasMaxLength(10);
+            e.Property(c => c.NameKey).HasMaxLength(300).HasAnnotation(AuditCapture.NotAudited, true); // derived from Name
+            e.Property(c => c.PhoneKey).HasMaxLength(10).HasAnnotation(AuditCapture.NotAudited, true); // derived from Phone
             e.HasIndex(c => c.NameKey);
             e.HasIndex(c => c.PhoneKey);
             e.HasIndex(c => c.Email);

@@ -42,7 +42,8 @@ public static class AuditCapture
             switch (entry.State)
             {
                 case EntityState.Added:
-                    foreach (var p in entry.Properties.Where(IsAudited)) fields.Add((p.Metadata.Name, null, Format(p.CurrentValue)));
+                    foreach (var p in entry.Properties.Where(p => IsAudited(p) && p.CurrentValue != null))
+                        fields.Add((p.Metadata.Name, null, Format(p.CurrentValue)));
                     result.Add(new PendingChange(entry, AuditAction.Insert, fields));
                     break;
                 case EntityState.Modified:

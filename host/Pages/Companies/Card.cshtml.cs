@@ -36,8 +36,13 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
         Subsidiaries = await service.SubsidiariesAsync(id, ct);
         Contacts = await contacts.AtCompanyAsync(id, ct);
         Timeline = await timeline.ForCompanyAsync(id, ct);
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         History = (await audit.ForRecordAsync("core_companies", id.ToString(), ct))
-            .Where(h => h.Field is not (nameof(Clients.Company.Version) or nameof(Clients.Company.UpdatedAtUtc) or nameof(Clients.Company.Id)))
+            .Where(h => h.Field is not (nameof(Clients.Company.Version) or nameof(Clients.Company.UpdatedAtUtc) or nameof(Clients.Company.Id)
+                or nameof(Clients.Company.CreatedAtUtc) or nameof(Clients.Company.LastContactAtUtc)))
+            .Select(h => h.Field == nameof(Clients.Company.OwnerId)
+                ? h with { OldValue = Name(names, h.OldValue), NewValue = Name(names, h.NewValue) }
+                : h)
             .ToList();
         return Page();
     }
@@ -62,6 +67,8 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
         foreach (var (field, key) in result.Errors) ModelState.AddModelError(field, text[key]);
         return await OnGetAsync(id, ct);
     }
+
+    static string? Name(Dictionary<string, string> names, string? userId) => userId == null ? null : names.GetValueOrDefault(userId, userId);
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
         await service.DeleteAsync(id, ct) ? Redirect("/RecycleBin") : NotFound();
