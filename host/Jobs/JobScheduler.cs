@@ -19,12 +19,16 @@ public sealed class JobScheduler(
     ILogger<JobScheduler> logger) : BackgroundService
 {
     static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
+    static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(10);
     static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
     readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.RunJobsInBackground) return;
+        // Leave the first seconds to start-up and the first requests; on 2 cores the jobs would compete with them.
+        try { await Task.Delay(StartDelay, stoppingToken); }
+        catch (OperationCanceledException) { return; }
         using var timer = new PeriodicTimer(Tick);
         do
         {
