@@ -25,7 +25,7 @@ public sealed class MyDayModel(TaskService tasks, CompanyClock clock, IStringLoc
     {
         var result = await tasks.CreateAsync(new TaskInput(title, due is { } local ? clock.ToUtc(local) : null), ct);
         if (result.Succeeded) return RedirectToPage();
-        foreach (var (field, key) in result.Errors) ModelState.AddModelError(field, text[key]);
+        result.AddTo(ModelState, text, prefix: "");
         Day = await tasks.MyDayAsync(ct);
         return Page();
     }

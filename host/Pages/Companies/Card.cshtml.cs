@@ -64,7 +64,7 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
     async Task<IActionResult> AfterAsync(int id, ClientSaveResult result, CancellationToken ct)
     {
         if (result.Succeeded) return Redirect($"/Companies/{id}");
-        foreach (var (field, key) in result.Errors) ModelState.AddModelError(field, text[key]);
+        result.AddTo(ModelState, text, prefix: "");
         return await OnGetAsync(id, ct);
     }
 

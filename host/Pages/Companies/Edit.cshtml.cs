@@ -34,9 +34,7 @@ public sealed class EditModel(CompanyService service, IStringLocalizer<HostText>
         var result = Id == null ? await service.CreateAsync(input, ct) : await service.UpdateAsync(Id.Value, input, ct);
         if (result.NotFound) return NotFound();
         if (result.Succeeded) return Redirect($"/Companies/{result.Id}");
-        if (result.Conflict) ModelState.AddModelError("", text["Client.Conflict"]);
-        foreach (var (field, key) in result.Errors)
-            ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], text[key]);
+        result.AddTo(ModelState, text);
         return Page();
     }
 }

@@ -12,13 +12,6 @@ namespace Crm.Host.Tests.Clients;
 
 public sealed class ActivitiesAndTasksTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
 {
-    static async Task<int> CreateAsync(HttpClient api, string path, object body)
-    {
-        var response = await api.PostAsJsonAsync(path, body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.JsonAsync()).GetProperty("id").GetInt32();
-    }
-
     [Theory, MemberData(nameof(Databases))]
     public async Task ACallLoggedOnACompanyShowsOnItsTimelineAndOthersCannotLogOnIt(TestDatabaseKind database)
     {
@@ -26,9 +19,9 @@ public sealed class ActivitiesAndTasksTests(MariaDbFixture mariaDb) : HostTest(m
         var annaEmail = await server.CreateUserAsync(CrmRoles.SalesManager);
         var anna = await server.TokenClientAsync(annaEmail);
         var boris = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager));
-        var company = await CreateAsync(anna, "/api/v1/companies", new { name = "Romashka" });
+        var company = await anna.CreateAsync("/api/v1/companies", new { name = "Romashka" });
 
-        await CreateAsync(anna, "/api/v1/activities", new { kind = "Call", subject = "Price list", outcome = "Wants 5% off", companyId = company });
+        await anna.CreateAsync("/api/v1/activities", new { kind = "Call", subject = "Price list", outcome = "Wants 5% off", companyId = company });
         var timeline = await anna.GetFromJsonAsync<List<JsonElement>>($"/api/v1/companies/{company}/timeline");
         var call = Assert.Single(timeline!);
         Assert.Equal("Call", call.GetProperty("kind").GetString());
@@ -50,25 +43,17 @@ public sealed class ActivitiesAndTasksTests(MariaDbFixture mariaDb) : HostTest(m
     {
         var server = await StartAsync(database, ModulesWith());
         await server.AdminClientAsync();
-        int team;
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-            var north = new Team { Name = "North" };
-            db.Teams.Add(north);
-            await db.SaveChangesAsync();
-            team = north.Id;
-        }
+        var team = await CreateTeamAsync(server);
         var annaEmail = await server.CreateUserAsync(CrmRoles.SalesManager, team, name: "Anna");
         var anna = await server.TokenClientAsync(annaEmail);
         var head = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.HeadOfSales, team));
         var outsider = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Outsider"));
         var now = DateTime.UtcNow;
 
-        var late = await CreateAsync(anna, "/api/v1/tasks", new { title = "Call Ivanov back", dueAtUtc = now.AddDays(-2) });
-        await CreateAsync(anna, "/api/v1/tasks", new { title = "Send the contract", dueAtUtc = now.AddMinutes(1) });
-        await CreateAsync(anna, "/api/v1/tasks", new { title = "Next month", dueAtUtc = now.AddDays(30) });
-        await CreateAsync(outsider, "/api/v1/tasks", new { title = "Someone else's", dueAtUtc = now.AddDays(-1) });
+        var late = await anna.CreateAsync("/api/v1/tasks", new { title = "Call Ivanov back", dueAtUtc = now.AddDays(-2) });
+        await anna.CreateAsync("/api/v1/tasks", new { title = "Send the contract", dueAtUtc = now.AddMinutes(1) });
+        await anna.CreateAsync("/api/v1/tasks", new { title = "Next month", dueAtUtc = now.AddDays(30) });
+        await outsider.CreateAsync("/api/v1/tasks", new { title = "Someone else's", dueAtUtc = now.AddDays(-1) });
 
         var day = await anna.GetFromJsonAsync<JsonElement>("/api/v1/my-day");
         Assert.Equal(["Call Ivanov back"], day.GetProperty("overdue").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
@@ -102,8 +87,8 @@ public sealed class ActivitiesAndTasksTests(MariaDbFixture mariaDb) : HostTest(m
         });
         var email = await server.CreateUserAsync(CrmRoles.SalesManager);
         var anna = await server.TokenClientAsync(email);
-        await CreateAsync(anna, "/api/v1/tasks", new { title = "Call Ivanov back", dueAtUtc = DateTime.UtcNow.AddHours(1), remindAtUtc = DateTime.UtcNow.AddMinutes(-1) });
-        await CreateAsync(anna, "/api/v1/tasks", new { title = "Later", dueAtUtc = DateTime.UtcNow.AddDays(2), remindAtUtc = DateTime.UtcNow.AddDays(1) });
+        await anna.CreateAsync("/api/v1/tasks", new { title = "Call Ivanov back", dueAtUtc = DateTime.UtcNow.AddHours(1), remindAtUtc = DateTime.UtcNow.AddMinutes(-1) });
+        await anna.CreateAsync("/api/v1/tasks", new { title = "Later", dueAtUtc = DateTime.UtcNow.AddDays(2), remindAtUtc = DateTime.UtcNow.AddDays(1) });
 
         var scheduler = server.Services.GetRequiredService<JobScheduler>();
         Assert.True(await scheduler.RunIfDueAsync(typeof(Crm.Host.Clients.TaskReminders), CancellationToken.None));
@@ -118,9 +103,9 @@ public sealed class ActivitiesAndTasksTests(MariaDbFixture mariaDb) : HostTest(m
         var admin = await server.AdminClientAsync();
         var email = await server.CreateUserAsync(CrmRoles.SalesManager);
         var anna = await server.TokenClientAsync(email);
-        var company = await CreateAsync(anna, "/api/v1/companies", new { name = "Romashka" });
-        await CreateAsync(anna, "/api/v1/notes", new { title = "Director loves fishing", companyId = company });
-        await CreateAsync(anna, "/api/v1/notes", new { title = "Unrelated note" });
+        var company = await anna.CreateAsync("/api/v1/companies", new { name = "Romashka" });
+        await anna.CreateAsync("/api/v1/notes", new { title = "Director loves fishing", companyId = company });
+        await anna.CreateAsync("/api/v1/notes", new { title = "Unrelated note" });
 
         var timeline = await anna.GetFromJsonAsync<List<JsonElement>>($"/api/v1/companies/{company}/timeline");
         Assert.Equal("Director loves fishing", Assert.Single(timeline!).GetProperty("title").GetString());

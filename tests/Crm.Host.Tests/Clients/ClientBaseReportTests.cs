@@ -19,15 +19,7 @@ public sealed class ClientBaseReportTests(MariaDbFixture mariaDb) : HostTest(mar
     {
         var server = await StartAsync(database, ModulesWith());
         var admin = await server.AdminClientAsync();
-        int team;
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-            var north = new Team { Name = "North" };
-            db.Teams.Add(north);
-            await db.SaveChangesAsync();
-            team = north.Id;
-        }
+        var team = await CreateTeamAsync(server);
         var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, team, name: "Anna"));
         var boris = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Boris"));
         var head = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.HeadOfSales, team));

@@ -28,15 +28,7 @@ public sealed class CompaniesTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
     {
         var server = await StartAsync(database, ModulesWith());
         var admin = await server.AdminClientAsync();
-        int team;
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-            var north = new Team { Name = "North" };
-            db.Teams.Add(north);
-            await db.SaveChangesAsync();
-            team = north.Id;
-        }
+        var team = await CreateTeamAsync(server);
         var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, team));
         var borisEmail = await server.CreateUserAsync(CrmRoles.SalesManager);
         var boris = await server.TokenClientAsync(borisEmail);

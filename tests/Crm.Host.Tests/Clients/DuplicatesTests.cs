@@ -8,26 +8,19 @@ namespace Crm.Host.Tests.Clients;
 
 public sealed class DuplicatesTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
 {
-    static async Task<int> CreateAsync(HttpClient api, string path, object body)
-    {
-        var response = await api.PostAsJsonAsync(path, body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.JsonAsync()).GetProperty("id").GetInt32();
-    }
-
     [Theory, MemberData(nameof(Databases))]
     public async Task LikelyDuplicatesAreFoundAndMergedFieldByFieldMovingEverythingLinked(TestDatabaseKind database)
     {
         var server = await StartAsync(database, ModulesWith("notes"), "notes");
         var email = await server.CreateUserAsync(CrmRoles.SalesManager);
         var api = await server.TokenClientAsync(email);
-        var keep = await CreateAsync(api, "/api/v1/companies", new { name = "ООО «Ромашка»", phone = "+7 495 123-45-67" });
-        var twin = await CreateAsync(api, "/api/v1/companies", new { name = "Ромашка ООО", phone = "8 (495) 1234567", email = "info@romashka.ru" });
-        var other = await CreateAsync(api, "/api/v1/companies", new { name = "Vasilek" });
-        var subsidiary = await CreateAsync(api, "/api/v1/companies", new { name = "Romashka North", parentId = twin });
-        await CreateAsync(api, "/api/v1/contacts", new { firstName = "Ivan", companies = new[] { new { companyId = twin, role = "DecisionMaker" } } });
-        await CreateAsync(api, "/api/v1/activities", new { kind = "Call", subject = "Called the twin", companyId = twin });
-        await CreateAsync(api, "/api/v1/notes", new { title = "Note about the twin", companyId = twin });
+        var keep = await api.CreateAsync("/api/v1/companies", new { name = "ООО «Ромашка»", phone = "+7 495 123-45-67" });
+        var twin = await api.CreateAsync("/api/v1/companies", new { name = "Ромашка ООО", phone = "8 (495) 1234567", email = "info@romashka.ru" });
+        var other = await api.CreateAsync("/api/v1/companies", new { name = "Vasilek" });
+        var subsidiary = await api.CreateAsync("/api/v1/companies", new { name = "Romashka North", parentId = twin });
+        await api.CreateAsync("/api/v1/contacts", new { firstName = "Ivan", companies = new[] { new { companyId = twin, role = "DecisionMaker" } } });
+        await api.CreateAsync("/api/v1/activities", new { kind = "Call", subject = "Called the twin", companyId = twin });
+        await api.CreateAsync("/api/v1/notes", new { title = "Note about the twin", companyId = twin });
 
         var groups = await api.GetFromJsonAsync<List<JsonElement>>("/api/v1/companies/duplicates");
         var group = Assert.Single(groups!); // found by phone (and by name), shown once
@@ -59,8 +52,8 @@ public sealed class DuplicatesTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
         var server = await StartAsync(TestDatabaseKind.Sqlite, ModulesWith());
         var email = await server.CreateUserAsync(CrmRoles.SalesManager);
         var api = await server.TokenClientAsync(email);
-        var keep = await CreateAsync(api, "/api/v1/companies", new { name = "Romashka", taxNumber = "7701234567" });
-        var twin = await CreateAsync(api, "/api/v1/companies", new { name = "Romashka LLC", taxNumber = "7701234567", website = "romashka.ru" });
+        var keep = await api.CreateAsync("/api/v1/companies", new { name = "Romashka", taxNumber = "7701234567" });
+        var twin = await api.CreateAsync("/api/v1/companies", new { name = "Romashka LLC", taxNumber = "7701234567", website = "romashka.ru" });
         var browser = await server.SignInAsync(email);
 
         Assert.Contains($"/Companies/Merge?keep={keep}&amp;merge={twin}", await browser.GetStringAsync("/Companies/Duplicates"));

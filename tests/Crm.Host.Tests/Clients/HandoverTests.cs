@@ -11,13 +11,6 @@ namespace Crm.Host.Tests.Clients;
 
 public sealed class HandoverTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
 {
-    static async Task<int> CreateAsync(HttpClient api, string path, object body)
-    {
-        var response = await api.PostAsJsonAsync(path, body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.JsonAsync()).GetProperty("id").GetInt32();
-    }
-
     [Theory, MemberData(nameof(Databases))]
     public async Task ALeaversClientsTasksAndModuleRecordsAllMoveAndTheReportListsThem(TestDatabaseKind database)
     {
@@ -34,14 +27,14 @@ public sealed class HandoverTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
         }
         var (leoId, annaId, borisId) = (Id("Leo"), Id("Anna"), Id("Boris"));
 
-        var alpha = await CreateAsync(leo, "/api/v1/companies", new { name = "Alpha" });
-        var bravo = await CreateAsync(leo, "/api/v1/companies", new { name = "Bravo" });
-        var charlie = await CreateAsync(leo, "/api/v1/companies", new { name = "Charlie" });
-        await CreateAsync(leo, "/api/v1/contacts", new { firstName = "Boris's new contact", companies = new[] { new { companyId = bravo } } });
-        await CreateAsync(leo, "/api/v1/contacts", new { firstName = "Loner" });
-        await CreateAsync(leo, "/api/v1/tasks", new { title = "Call Alpha", dueAtUtc = DateTime.UtcNow.AddDays(1), companyId = alpha });
-        await CreateAsync(leo, "/api/v1/activities", new { kind = "Call", subject = "First call", companyId = alpha });
-        await CreateAsync(leo, "/api/v1/notes", new { title = "Charlie's director", companyId = charlie });
+        var alpha = await leo.CreateAsync("/api/v1/companies", new { name = "Alpha" });
+        var bravo = await leo.CreateAsync("/api/v1/companies", new { name = "Bravo" });
+        var charlie = await leo.CreateAsync("/api/v1/companies", new { name = "Charlie" });
+        await leo.CreateAsync("/api/v1/contacts", new { firstName = "Boris's new contact", companies = new[] { new { companyId = bravo } } });
+        await leo.CreateAsync("/api/v1/contacts", new { firstName = "Loner" });
+        await leo.CreateAsync("/api/v1/tasks", new { title = "Call Alpha", dueAtUtc = DateTime.UtcNow.AddDays(1), companyId = alpha });
+        await leo.CreateAsync("/api/v1/activities", new { kind = "Call", subject = "First call", companyId = alpha });
+        await leo.CreateAsync("/api/v1/notes", new { title = "Charlie's director", companyId = charlie });
 
         var refused = await admin.PostAsJsonAsync($"/api/v1/users/{leoId}/handover", new { successorIds = new[] { leoId } });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

@@ -67,15 +67,7 @@ public sealed class PermissionsTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
     {
         var server = await StartAsync(database, ModulesWith("notes"), "notes");
         var admin = await server.AdminClientAsync();
-        int teamId;
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-            var team = new Team { Name = "North" };
-            db.Teams.Add(team);
-            await db.SaveChangesAsync();
-            teamId = team.Id;
-        }
+        var teamId = await CreateTeamAsync(server);
         var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, teamId));
         var boris = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, teamId));
         var outsider = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Crm.Host.Tests.Support;
 
 /// <summary>Starts test hosts on the database a theory case names, with a modules folder holding just the modules asked for.</summary>
@@ -40,6 +42,17 @@ public abstract class HostTest(MariaDbFixture mariaDb) : IAsyncDisposable
         var server = await CrmTestServer.StartAsync(options);
         _servers.Add(server);
         return server;
+    }
+
+    /// <summary>Creates a sales team and returns its id.</summary>
+    protected static async Task<int> CreateTeamAsync(CrmTestServer server, string name = "North")
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Crm.Host.Data.CoreDbContext>();
+        var team = new Crm.Host.Data.Entities.Team { Name = name };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync();
+        return team.Id;
     }
 
     protected static void CopyDirectory(string from, string to) => HostTestCopy.Directory(from, to);

@@ -18,6 +18,14 @@ public static class HttpExtensions
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
+    /// <summary>Posts a new record and returns its id, failing with the server's answer if it was not created.</summary>
+    public static async Task<int> CreateAsync(this HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.JsonAsync()).GetProperty("id").GetInt32();
+    }
+
     public static async Task<int> CreateNoteAsync(this HttpClient client, string title)
     {
         var response = await client.PostAsJsonAsync("/api/v1/notes", new { title, body = "text" });

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Crm.Host.Clients;
+
+/// <summary>Shows a failed save of a client record on a form: the conflict message and each field's error in the user's language.</summary>
+public static class ClientSaveErrors
+{
+    /// <summary>Adds the errors under "Input.{Field}" (or <paramref name="prefix"/>), as the forms name their inputs.</summary>
+    public static void AddTo(this ClientSaveResult result, ModelStateDictionary modelState, IStringLocalizer text, string prefix = "Input.")
+    {
+        if (result.Conflict) modelState.AddModelError("", text["Client.Conflict"]);
+        foreach (var (field, key) in result.Errors)
+            modelState.AddModelError(prefix.Length == 0 ? field : prefix + char.ToUpperInvariant(field[0]) + field[1..], text[key]);
+    }
+}
