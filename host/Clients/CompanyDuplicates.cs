@@ -80,7 +80,7 @@ public sealed class CompanyDuplicates(CoreDbContext db, CurrentUser user, IEnume
         }
         var from = new ClientRef(ClientKind.Company, mergeId);
         var into = new ClientRef(ClientKind.Company, keepId);
-        foreach (var participant in participants.Where(p => catalog.OwnerOf(p.GetType()) is not { } module || module.InstalledVersion != null))
+        foreach (var participant in participants.Where(p => catalog.HasData(p.GetType())))
             moved += await participant.MergeAsync(from, into, ct);
         return new MergeReport(keepId, moved);
     }

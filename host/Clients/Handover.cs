@@ -73,7 +73,7 @@ public sealed class Handover(CoreDbContext db, IEnumerable<IHandoverParticipant>
         // Modules keep their own tables and connections: each hands over its records after the clients have moved. A
         // disabled module takes part too (its data is kept, so it must not stay with someone who left); one never
         // installed has no tables.
-        foreach (var participant in participants.Where(p => catalog.OwnerOf(p.GetType()) is not { } module || module.InstalledVersion != null))
+        foreach (var participant in participants.Where(p => catalog.HasData(p.GetType())))
             items.AddRange(await participant.HandOverAsync(plan, ct));
         return new HandoverReport(fromUserId, items, new Dictionary<string, string>());
     }

@@ -22,6 +22,12 @@ public sealed class ModuleCatalog(IReadOnlyList<ModuleEntry> entries)
     /// <summary>Whether code of this type may run now: host types always, module types while their module is enabled.</summary>
     public bool IsActive(Type type) => OwnerOf(type) is not { } owner || owner.IsEnabled;
 
+    /// <summary>
+    /// Whether code of this type may keep data in order (hand over, merge): host types always, module types once their
+    /// module was installed, even while disabled, since a disabled module's data is kept.
+    /// </summary>
+    public bool HasData(Type type) => OwnerOf(type) is not { } owner || owner.InstalledVersion != null;
+
     /// <summary>Enabled modules that declare a dependency on <paramref name="id"/>.</summary>
     public IEnumerable<ModuleEntry> EnabledDependentsOf(string id) =>
         Enabled.Where(e => e.Manifest!.Dependencies.ContainsKey(id));

@@ -12,7 +12,7 @@ namespace Crm.Host.Pages.Admin;
 
 /// <summary>An employee leaves: choose the successors, hand everything over in one step, read the report.</summary>
 [RequirePermission(CorePermissions.ManageUsers)]
-public sealed class HandoverModel(Handover handover, CoreDbContext db, IStringLocalizer<HostText> text) : PageModel
+public sealed class HandoverModel(Handover handover, AdminAccounts accounts, CoreDbContext db, IStringLocalizer<HostText> text) : PageModel
 {
     public List<(string Id, string Name)> Users { get; private set; } = [];
     public HandoverReport? Report { get; private set; }
@@ -34,7 +34,6 @@ public sealed class HandoverModel(Handover handover, CoreDbContext db, IStringLo
     async Task LoadAsync(CancellationToken ct)
     {
         _names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        Users = (await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
-            .Select(u => (u.Id, u.DisplayName)).ToList();
+        Users = await accounts.ActiveUsersAsync(ct);
     }
 }

@@ -3,12 +3,11 @@ using Crm.Host.Security;
 using Crm.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Host.Pages.Companies;
 
 [RequirePermission(CorePermissions.ViewClients)]
-public sealed class IndexModel(CompanyService service, CurrentUser user, Data.CoreDbContext db) : PageModel
+public sealed class IndexModel(CompanyService service, CurrentUser user, AdminAccounts accounts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CompanyStatus? Status { get; set; }
@@ -31,7 +30,6 @@ public sealed class IndexModel(CompanyService service, CurrentUser user, Data.Co
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await service.ListAsync(new CompanyFilter(Status, Owner, Q, AfterName, AfterId, 50, Industry, Territory, NoContactDays), ct);
-        Owners = (await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
-            .Select(u => (u.Id, u.DisplayName)).ToList();
+        Owners = await accounts.ActiveUsersAsync(ct);
     }
 }
