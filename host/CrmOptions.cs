@@ -17,6 +17,7 @@ public sealed class CrmOptions
     public bool RunJobsInBackground { get; set; } = true;
     public DatabaseOptions Database { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
+    public Clients.AttachmentOptions Attachments { get; set; } = new();
 }
 
 public enum DatabaseProvider { Sqlite, MySql }

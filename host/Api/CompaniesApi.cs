@@ -70,8 +70,12 @@ public static class CompaniesApi
     {
         if (result.NotFound) return Results.NotFound();
         if (result.Conflict) return ApiProblems.Conflict(text["Client.Conflict"]);
-        if (result.Errors.Count > 0)
-            return ApiProblems.Fields(result.Errors.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }));
+        if (result.Errors.Count > 0 || result.Refused != null)
+        {
+            var fields = result.Errors.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value });
+            if (result.Refused is { } refused) fields["files"] = [text[refused.Key, refused.Argument].Value];
+            return ApiProblems.Fields(fields);
+        }
         var body = new ClientSaved(result.Id!.Value, result.Version!.Value);
         return created ? TypedResults.Created($"/api/v1/{collection}/{body.Id}", body) : TypedResults.Ok(body);
     }

@@ -21,4 +21,6 @@ public sealed class Activity
     public DateTime? PlannedAtUtc { get; set; }
     public DateTime? DoneAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>Set when the activity is in the recycle bin; its files stay on disk until then.</summary>
+    public DateTime? DeletedAtUtc { get; set; }
 }

@@ -10,10 +10,25 @@ namespace Crm.Host.Clients;
 public sealed record ActivityInput(ActivityKind Kind, string? Subject, string? Body = null, string? Outcome = null,
     int? CompanyId = null, int? ContactId = null, DateTime? PlannedAtUtc = null, bool Done = true);
 
-/// <summary>Logs interactions with clients the user may edit; the employee is the current user.</summary>
-public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyService companies, ContactService contacts, CompanyClock clock)
+/// <summary>A file attached to an activity, as timelines and the API show it.</summary>
+public sealed record AttachmentRow(int Id, int ActivityId, string FileName, long SizeBytes)
 {
-    public async Task<ClientSaveResult> LogAsync(ActivityInput input, CancellationToken ct)
+    public string Url => $"/api/v1/attachments/{Id}";
+}
+
+/// <summary>A deleted activity as the recycle bin shows it.</summary>
+public sealed record DeletedActivityRow(int Id, ActivityKind Kind, string Subject, int? CompanyId, int? ContactId, DateTime DeletedAtUtc, int Files);
+
+/// <summary>
+/// Logs interactions with clients the user may edit, with their files; the employee is the current user. An activity
+/// belongs to the scope of its client: whoever may see the company or the contact sees it and may download its files.
+/// </summary>
+public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyService companies, ContactService contacts, CompanyClock clock,
+    AttachmentFiles files)
+{
+    public Task<ClientSaveResult> LogAsync(ActivityInput input, CancellationToken ct) => LogAsync(input, [], ct);
+
+    public async Task<ClientSaveResult> LogAsync(ActivityInput input, IReadOnlyList<IFormFile> uploads, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Required("subject", input.Subject, "Activity.SubjectRequired").MaxLength("subject", input.Subject, 300)
@@ -23,7 +38,9 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         if (input.CompanyId is { } companyId && !await companies.CanEditAsync(companyId, ct)) errors.Add("companyId", "Company.ParentUnknown");
         if (input.ContactId is { } contactId && await contacts.FindAsync(contactId, ct) == null) errors.Add("contactId", "Activity.ContactUnknown");
         if (!input.Done && input.PlannedAtUtc == null) errors.Add("plannedAtUtc", "Activity.PlannedAtRequired");
-        if (errors.Count > 0) return new ClientSaveResult(null, null, errors.All);
+        var refused = await CheckFilesAsync(uploads, ct);
+        if (errors.Count > 0 || refused != null)
+            return new ClientSaveResult(null, null, errors.All, Refused: refused);
 
         var activity = new Activity
         {
@@ -31,13 +48,71 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
             CompanyId = input.CompanyId, ContactId = input.ContactId, OwnerId = user.Id!,
             PlannedAtUtc = input.PlannedAtUtc?.ToUniversalTime(), DoneAtUtc = input.Done ? clock.UtcNow : null, CreatedAtUtc = clock.UtcNow,
         };
-        db.Activities.Add(activity);
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Activities.Add(activity);
+            await db.SaveChangesAsync(ct);
+            await StoreAsync(activity.Id, uploads, ct);
+            await transaction.CommitAsync(ct);
+        }
         if (activity is { DoneAtUtc: { } done, CompanyId: { } company })
             await db.Companies.Where(c => c.Id == company && (c.LastContactAtUtc == null || c.LastContactAtUtc < done))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactAtUtc, done), ct); // a derived date, not an edit: not audited
         return new ClientSaveResult(activity.Id, 1, new Dictionary<string, string>());
     }
+
+    /// <summary>Adds files to an activity the user may edit; null when there is no such activity for them.</summary>
+    public async Task<(IReadOnlyList<AttachmentRow> Added, FileRefusal? Refused)?> AttachAsync(int activityId, IReadOnlyList<IFormFile> uploads,
+        CancellationToken ct)
+    {
+        if (!await Reachable(CorePermissions.EditClients).AnyAsync(a => a.Id == activityId && a.DeletedAtUtc == null, ct)) return null;
+        if (uploads.Count == 0) return ([], new FileRefusal("Attachment.Required", ""));
+        if (await CheckFilesAsync(uploads, ct) is { } refused) return ([], refused);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var added = await StoreAsync(activityId, uploads, ct);
+        await transaction.CommitAsync(ct);
+        return (added, null);
+    }
+
+    /// <summary>The files of these activities, by activity.</summary>
+    public async Task<ILookup<int, AttachmentRow>> AttachmentsAsync(IReadOnlyCollection<int> activityIds, CancellationToken ct) =>
+        (await db.ActivityAttachments.AsNoTracking().Where(f => activityIds.Contains(f.ActivityId)).OrderBy(f => f.Id)
+            .Select(f => new AttachmentRow(f.Id, f.ActivityId, f.FileName, f.SizeBytes)).ToListAsync(ct))
+        .ToLookup(f => f.ActivityId);
+
+    /// <summary>A file to download, if its activity is not in the recycle bin and its client is within the user's scope.</summary>
+    public Task<ActivityAttachment?> FindAttachmentAsync(int id, CancellationToken ct) =>
+        db.ActivityAttachments.AsNoTracking()
+            .Where(f => f.Id == id && Reachable(CorePermissions.ViewClients).Any(a => a.Id == f.ActivityId && a.DeletedAtUtc == null))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Moves an activity (with its files) to the recycle bin; false if the user may not edit it.</summary>
+    public async Task<bool> DeleteAsync(int id, CancellationToken ct)
+    {
+        var activity = await Reachable(CorePermissions.EditClients).FirstOrDefaultAsync(a => a.Id == id && a.DeletedAtUtc == null, ct);
+        if (activity == null) return false;
+        activity.DeletedAtUtc = clock.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Brings an activity and its files back from the recycle bin.</summary>
+    public async Task<bool> RestoreAsync(int id, CancellationToken ct)
+    {
+        var activity = await Reachable(CorePermissions.EditClients).FirstOrDefaultAsync(a => a.Id == id && a.DeletedAtUtc != null, ct);
+        if (activity == null) return false;
+        activity.DeletedAtUtc = null;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Deleted activities of clients the user may edit, newest deletion first.</summary>
+    public Task<List<DeletedActivityRow>> DeletedAsync(CancellationToken ct) =>
+        Reachable(CorePermissions.EditClients).AsNoTracking().Where(a => a.DeletedAtUtc != null)
+            .OrderByDescending(a => a.DeletedAtUtc).Take(CompanyService.MaxPageSize)
+            .Select(a => new DeletedActivityRow(a.Id, a.Kind, a.Subject, a.CompanyId, a.ContactId, a.DeletedAtUtc!.Value,
+                db.ActivityAttachments.Count(f => f.ActivityId == a.Id)))
+            .ToListAsync(ct);
 
     /// <summary>The user's planned meetings and calls from now until the end of tomorrow.</summary>
     public Task<List<Activity>> UpcomingAsync(CancellationToken ct)
@@ -46,7 +121,50 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         var until = endOfToday.AddDays(1);
         var now = clock.UtcNow.AddHours(-1);
         return db.Activities.AsNoTracking()
-            .Where(a => a.OwnerId == user.Id && a.DoneAtUtc == null && a.PlannedAtUtc >= now && a.PlannedAtUtc < until)
+            .Where(a => a.OwnerId == user.Id && a.DeletedAtUtc == null && a.DoneAtUtc == null && a.PlannedAtUtc >= now && a.PlannedAtUtc < until)
             .OrderBy(a => a.PlannedAtUtc).ToListAsync(ct);
     }
+
+    /// <summary>Activities (deleted ones too) whose company or contact is within the user's scope for the permission.</summary>
+    IQueryable<Activity> Reachable(string permission)
+    {
+        var visibleCompanies = db.Companies.Where(c => c.DeletedAtUtc == null).WithinScope(user, permission, c => c.OwnerId);
+        var visibleContacts = db.Contacts.Where(c => c.DeletedAtUtc == null).WithinScope(user, permission, c => c.OwnerId);
+        return db.Activities.Where(a => visibleCompanies.Any(c => c.Id == a.CompanyId) || visibleContacts.Any(c => c.Id == a.ContactId));
+    }
+
+    async Task<FileRefusal?> CheckFilesAsync(IReadOnlyList<IFormFile> uploads, CancellationToken ct)
+    {
+        foreach (var upload in uploads)
+            if (await files.CheckAsync(upload, ct) is { } refusal) return new FileRefusal(refusal.Key, refusal.Argument);
+        return null;
+    }
+
+    async Task<List<AttachmentRow>> StoreAsync(int activityId, IReadOnlyList<IFormFile> uploads, CancellationToken ct)
+    {
+        var stored = new List<ActivityAttachment>();
+        try
+        {
+            foreach (var upload in uploads)
+            {
+                var name = Path.GetFileName(upload.FileName);
+                stored.Add(new ActivityAttachment
+                {
+                    ActivityId = activityId, FileName = name.Length > 255 ? name[^255..] : name, StoredName = await files.StoreAsync(upload, ct),
+                    SizeBytes = upload.Length, UploadedById = user.Id!, CreatedAtUtc = clock.UtcNow,
+                });
+            }
+            db.ActivityAttachments.AddRange(stored);
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            foreach (var file in stored) files.Remove(file.StoredName);
+            throw;
+        }
+        return stored.Select(f => new AttachmentRow(f.Id, f.ActivityId, f.FileName, f.SizeBytes)).ToList();
+    }
 }
+
+/// <summary>Why an uploaded file was refused: a text key and its argument (the file's name or the size limit in MB).</summary>
+public sealed record FileRefusal(string Key, object Argument);

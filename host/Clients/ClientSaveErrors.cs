@@ -12,5 +12,6 @@ public static class ClientSaveErrors
         if (result.Conflict) modelState.AddModelError("", text["Client.Conflict"]);
         foreach (var (field, key) in result.Errors)
             modelState.AddModelError(prefix.Length == 0 ? field : prefix + char.ToUpperInvariant(field[0]) + field[1..], text[key]);
+        if (result.Refused is { } refused) modelState.AddModelError(prefix.Length == 0 ? "files" : prefix + "Files", text[refused.Key, refused.Argument]);
     }
 }

@@ -23,10 +23,11 @@ public sealed record CompanyInput(
     CompanyStatus Status = CompanyStatus.Prospect, string? LossReason = null, string? OwnerId = null, int? ParentId = null,
     int? Version = null);
 
-/// <summary>The outcome of saving a client record: its id and version, field errors as text keys, or a conflict.</summary>
-public sealed record ClientSaveResult(int? Id, int? Version, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, bool Conflict = false)
+/// <summary>The outcome of saving a client record: its id and version, field errors as text keys, a refused file, or a conflict.</summary>
+public sealed record ClientSaveResult(int? Id, int? Version, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, bool Conflict = false,
+    FileRefusal? Refused = null)
 {
-    public bool Succeeded => Id != null && Errors.Count == 0 && !NotFound && !Conflict;
+    public bool Succeeded => Id != null && Errors.Count == 0 && !NotFound && !Conflict && Refused == null;
 }
 
 /// <summary>

@@ -23,6 +23,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<Clients.ContactCompany> ContactCompanies => Set<Clients.ContactCompany>();
     public DbSet<Clients.Activity> Activities => Set<Clients.Activity>();
     public DbSet<Clients.ClientTask> Tasks => Set<Clients.ClientTask>();
+    public DbSet<Clients.ActivityAttachment> ActivityAttachments => Set<Clients.ActivityAttachment>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
@@ -181,6 +182,16 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasIndex(a => new { a.CompanyId, a.CreatedAtUtc });
             e.HasIndex(a => new { a.ContactId, a.CreatedAtUtc });
             e.HasIndex(a => new { a.OwnerId, a.PlannedAtUtc });
+            e.HasIndex(a => a.DeletedAtUtc);
+        });
+        b.Entity<Clients.ActivityAttachment>(e =>
+        {
+            e.ToTable("core_activity_attachments");
+            e.Property(a => a.FileName).HasMaxLength(255);
+            e.Property(a => a.StoredName).HasMaxLength(100);
+            e.Property(a => a.UploadedById).HasMaxLength(64);
+            e.HasOne<Clients.Activity>().WithMany().HasForeignKey(a => a.ActivityId);
+            e.HasIndex(a => a.ActivityId);
         });
         b.Entity<Clients.ClientTask>(e =>
         {

@@ -181,6 +181,7 @@ public static class CrmApplication
         services.AddScoped<Crm.Sdk.Search.ISearchProvider, Clients.CompanySearch>();
         services.AddScoped<Clients.ContactService>();
         services.AddScoped<Clients.ActivityService>();
+        services.AddScoped<Clients.AttachmentFiles>();
         services.AddScoped<Clients.TaskService>();
         services.AddScoped<Clients.ClientTimeline>();
         services.AddScoped<Clients.Handover>();

@@ -6,14 +6,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Crm.Host.Pages;
 
-/// <summary>Deleted clients the user may edit, and bringing them back.</summary>
+/// <summary>Deleted clients and activities the user may edit, and bringing them back.</summary>
 [RequirePermission(CorePermissions.EditClients)]
-public sealed class RecycleBinModel(CompanyService service) : PageModel
+public sealed class RecycleBinModel(CompanyService service, ActivityService activities) : PageModel
 {
     public List<CompanyRow> Companies { get; private set; } = [];
+    public List<DeletedActivityRow> Activities { get; private set; } = [];
+    public bool IsEmpty => Companies.Count == 0 && Activities.Count == 0;
 
-    public async Task OnGetAsync(CancellationToken ct) => Companies = await service.DeletedAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Companies = await service.DeletedAsync(ct);
+        Activities = await activities.DeletedAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct) =>
         await service.RestoreAsync(id, ct) ? Redirect($"/Companies/{id}") : NotFound();
+
+    public async Task<IActionResult> OnPostActivityAsync(int id, CancellationToken ct) =>
+        await activities.RestoreAsync(id, ct) ? Redirect("/RecycleBin") : NotFound();
 }

@@ -26,8 +26,10 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
     public IReadOnlyList<AuditRecord> History { get; private set; } = [];
     public string OwnerName { get; private set; } = "";
     public bool CanEdit => user.CanReach(CorePermissions.EditClients, Company.OwnerId);
+    /// <summary>Whether the timeline shows the subsidiaries' activity together with the company's.</summary>
+    public bool Holding { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, bool holding, CancellationToken ct)
     {
         if (await service.FindAsync(id, ct) is not { } company) return NotFound();
         Company = company;
@@ -35,7 +37,8 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
         if (company.ParentId is { } parent) Parent = await service.FindAsync(parent, ct);
         Subsidiaries = await service.SubsidiariesAsync(id, ct);
         Contacts = await contacts.AtCompanyAsync(id, ct);
-        Timeline = await timeline.ForCompanyAsync(id, ct);
+        Holding = holding && Subsidiaries.Count > 0;
+        Timeline = await timeline.ForCompanyAsync(id, Holding, ct);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         History = (await audit.ForRecordAsync("core_companies", id.ToString(), ct))
             .Where(h => h.Field is not (nameof(Clients.Company.Version) or nameof(Clients.Company.UpdatedAtUtc) or nameof(Clients.Company.Id)
@@ -48,9 +51,10 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
     }
 
     /// <summary>Logs a call, meeting, email or note that just happened.</summary>
-    public async Task<IActionResult> OnPostLogAsync(int id, ActivityKind kind, string? subject, string? outcome, CancellationToken ct)
+    public async Task<IActionResult> OnPostLogAsync(int id, ActivityKind kind, string? subject, string? outcome, List<IFormFile> files,
+        CancellationToken ct)
     {
-        var result = await activities.LogAsync(new ActivityInput(kind, subject, Outcome: outcome, CompanyId: id), ct);
+        var result = await activities.LogAsync(new ActivityInput(kind, subject, Outcome: outcome, CompanyId: id), files, ct);
         return await AfterAsync(id, result, ct);
     }
 
@@ -65,7 +69,7 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
     {
         if (result.Succeeded) return Redirect($"/Companies/{id}");
         result.AddTo(ModelState, text, prefix: "");
-        return await OnGetAsync(id, ct);
+        return await OnGetAsync(id, false, ct);
     }
 
     static string? Name(Dictionary<string, string> names, string? userId) => userId == null ? null : names.GetValueOrDefault(userId, userId);
