@@ -1,0 +1,48 @@
+using Crm.Bench.Generate;
+
+// The benchmark tool of issue 5. Verbs:
+//   generate --scale S|M|L [--seed N] [--data DIR] [--mysql "<connection string>"] [--force]
+//   generate --demo [--data DIR] [--force]
+//   run ...  (see bench/README.md; bench/run.sh is the one command)
+var words = args.ToList();
+string? Option(string name)
+{
+    var i = words.IndexOf(name);
+    if (i < 0 || i + 1 >= words.Count) return null;
+    var value = words[i + 1];
+    words.RemoveRange(i, 2);
+    return value;
+}
+bool Flag(string name) => words.Remove(name);
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+switch (words.FirstOrDefault())
+{
+    case "generate":
+    {
+        var demo = Flag("--demo");
+        var scaleName = Option("--scale") ?? (demo ? "demo" : "S");
+        if (Scale.Parse(scaleName) is not { } scale) return Usage($"unknown scale {scaleName}");
+        var seed = int.Parse(Option("--seed") ?? "42");
+        var data = Path.GetFullPath(Option("--data") ?? (demo ? "/tmp/crm-demo" : $"/tmp/crm-bench/{scale.Name.ToLowerInvariant()}-{seed}"));
+        var mysql = Option("--mysql");
+        var force = Flag("--force");
+        if (words.Count > 1) return Usage($"unknown option {words[1]}");
+        Console.WriteLine($"generating scale {scale.Name} (seed {seed}) into {mysql ?? data}");
+        return await Generator.RunAsync(new GenerateOptions(scale, seed, data, mysql, force), cancel.Token);
+    }
+    default:
+        return Usage(null);
+}
+
+static int Usage(string? error)
+{
+    if (error != null) Console.Error.WriteLine(error);
+    Console.WriteLine("""
+        Usage: Crm.Bench generate --scale S|M|L [--seed N] [--data DIR] [--mysql "<connection string>"] [--force]
+               Crm.Bench generate --demo [--data DIR] [--force]
+        """);
+    return error == null ? 0 : 1;
+}
