@@ -15,6 +15,8 @@ public sealed class CrmOptions
     public string? TimeZone { get; set; }
     /// <summary>Run recurring jobs on this node; turn off on nodes that should only serve requests.</summary>
     public bool RunJobsInBackground { get; set; } = true;
+    /// <summary>Send each response's server time in a Server-Timing header (the benchmark turns it on). Off by default.</summary>
+    public bool ServerTiming { get; set; }
     public DatabaseOptions Database { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
     public Clients.AttachmentOptions Attachments { get; set; } = new();

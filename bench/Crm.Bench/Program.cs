@@ -3,7 +3,8 @@ using Crm.Bench.Generate;
 // The benchmark tool of issue 5. Verbs:
 //   generate --scale S|M|L [--seed N] [--data DIR] [--mysql "<connection string>"] [--force]
 //   generate --demo [--data DIR] [--force]
-//   run ...  (see bench/README.md; bench/run.sh is the one command)
+//   run --server DIR --floor DIR [--scale M] [--seed N] [--data DIR] [--mysql "<cs>"] [--users 4] [--requests 400]
+//       [--import-rows 100000] [--results bench/RESULTS.md]     (bench/run.sh publishes, generates and calls this)
 var words = args.ToList();
 string? Option(string name)
 {
@@ -33,6 +34,21 @@ switch (words.FirstOrDefault())
         Console.WriteLine($"generating scale {scale.Name} (seed {seed}) into {mysql ?? data}");
         return await Generator.RunAsync(new GenerateOptions(scale, seed, data, mysql, force), cancel.Token);
     }
+    case "run":
+    {
+        var scaleName = Option("--scale") ?? "M";
+        var seed = Option("--seed") ?? "42";
+        var options = new Crm.Bench.Run.RunOptions(
+            ServerDirectory: Option("--server") ?? throw new ArgumentException("--server <published host folder> is required"),
+            FloorDirectory: Option("--floor") ?? throw new ArgumentException("--floor <published StartupFloor folder> is required"),
+            DataDirectory: Path.GetFullPath(Option("--data") ?? $"/tmp/crm-bench/{scaleName.ToLowerInvariant()}-{seed}"),
+            MySql: Option("--mysql"), ScaleName: scaleName.ToUpperInvariant(),
+            ResultsFile: Path.GetFullPath(Option("--results") ?? "bench/RESULTS.md"),
+            Concurrency: int.Parse(Option("--users") ?? "4"), Requests: int.Parse(Option("--requests") ?? "400"),
+            ImportRows: int.Parse(Option("--import-rows") ?? "100000"));
+        if (words.Count > 1) return Usage($"unknown option {words[1]}");
+        return await Crm.Bench.Run.Runner.RunAsync(options, cancel.Token);
+    }
     default:
         return Usage(null);
 }
@@ -43,6 +59,9 @@ static int Usage(string? error)
     Console.WriteLine("""
         Usage: Crm.Bench generate --scale S|M|L [--seed N] [--data DIR] [--mysql "<connection string>"] [--force]
                Crm.Bench generate --demo [--data DIR] [--force]
+               Crm.Bench run --server DIR --floor DIR [--scale M] [--seed N] [--data DIR] [--mysql "<connection string>"]
+                             [--users 4] [--requests 400] [--import-rows 100000] [--results bench/RESULTS.md]
+        bench/run.sh does it all in one command: see bench/README.md.
         """);
     return error == null ? 0 : 1;
 }

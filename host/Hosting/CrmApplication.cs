@@ -97,6 +97,7 @@ public static class CrmApplication
         services.AddHostedService(p => p.GetRequiredService<JobScheduler>());
 
         var app = builder.Build();
+        if (options.ServerTiming) app.UseMiddleware<ServerTiming>();
         ConfigurePipeline(app, catalog);
         return app;
     }

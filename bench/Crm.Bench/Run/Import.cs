@@ -1,0 +1,88 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Crm.Bench.Run;
+
+/// <summary>
+/// CSV import through the API as the administrator (companies: the contacts import is not on main yet), against the
+/// floor of inserting the same rows with a prepared INSERT in one transaction after the same duplicate lookup.
+/// </summary>
+public static class Import
+{
+    public static async Task<Figure> MeasureAsync(Session admin, DbConnection connection, int rows, CancellationToken ct)
+    {
+        var csv = Csv(rows, taxPrefix: "5");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "companies.csv");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/companies/import") { Content = form };
+        request.Headers.Add("RequestVerificationToken", admin.Antiforgery);
+        var clock = Stopwatch.StartNew();
+        using var response = await admin.Http.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"import: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}");
+        var perSecond = rows / seconds;
+
+        var floorSeconds = Floor(connection, rows, admin.UserId!);
+        var floorPerSecond = rows / floorSeconds;
+        return new Figure($"CSV import of {rows / 1000}k companies (API, all or nothing)", $"{perSecond:N0} rows/s", $"{floorPerSecond:N0} rows/s",
+            floorPerSecond / perSecond, "≥ 20,000 rows/s", perSecond >= 20_000, $"{seconds:F1} s");
+    }
+
+    static string Csv(int rows, string taxPrefix)
+    {
+        var random = new Random(11);
+        var text = new StringBuilder("name,legalName,taxNumber,industry,territory,phone,email,website,address,status\n");
+        for (var i = 0; i < rows; i++)
+            text.Append(CultureInfoInvariant($"Импорт {i} Трейд,ООО «Импорт {i} Трейд»,{taxPrefix}{i:D11},Логистика,Москва,+7 (495) {random.Next(1_000_000, 9_999_999)},import{i}@example.test,,\"Москва, ул. Тверская, {i % 200}\",Prospect\n"));
+        return text.ToString();
+    }
+
+    static string CultureInfoInvariant(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    static double Floor(DbConnection connection, int rows, string ownerId)
+    {
+        var clock = Stopwatch.StartNew();
+        var taxNumbers = Enumerable.Range(0, rows).Select(i => $"6{i:D11}").ToList();
+        foreach (var chunk in taxNumbers.Chunk(500))
+            Run.Sql.Read(connection, $"SELECT TaxNumber FROM core_companies WHERE DeletedAtUtc IS NULL AND TaxNumber IN ({string.Join(",", chunk.Select(t => $"'{t}'"))})");
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO core_companies (Name, NameKey, LegalName, TaxNumber, Industry, Territory, Phone, PhoneKey, Email, Address, Status, OwnerId,
+              CreatedAtUtc, UpdatedAtUtc, Version)
+            VALUES (@name, @key, @legal, @tax, 'Логистика', 'Москва', @phone, @phoneKey, @email, @address, 0, @owner, @now, @now, 1)
+            """;
+        var names = new[] { "@name", "@key", "@legal", "@tax", "@phone", "@phoneKey", "@email", "@address", "@owner", "@now" };
+        foreach (var name in names)
+        {
+            var p = insert.CreateParameter();
+            p.ParameterName = name;
+            insert.Parameters.Add(p);
+        }
+        insert.Prepare();
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < rows; i++)
+        {
+            var name = $"Импорт {i} Пром";
+            insert.Parameters["@name"].Value = name;
+            insert.Parameters["@key"].Value = Crm.Host.Clients.CompanyNames.Key(name);
+            insert.Parameters["@legal"].Value = $"ООО «{name}»";
+            insert.Parameters["@tax"].Value = taxNumbers[i];
+            insert.Parameters["@phone"].Value = $"+7 (495) {1_000_000 + i}";
+            insert.Parameters["@phoneKey"].Value = $"495{1_000_000 + i}";
+            insert.Parameters["@email"].Value = $"floor{i}@example.test";
+            insert.Parameters["@address"].Value = $"Москва, ул. Тверская, {i % 200}";
+            insert.Parameters["@owner"].Value = ownerId;
+            insert.Parameters["@now"].Value = now;
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return clock.Elapsed.TotalSeconds;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Data.Common;
+
+namespace Crm.Bench.Run;
+
+/// <summary>
+/// The operations measured, each with its hand-written SQL floor. Managers see their own clients (scope Own); the
+/// administrator sees all. Requests are picked from the data with a fixed seed, so runs compare.
+/// </summary>
+public static class KeyOperations
+{
+    const string CompanyColumns = "c.Id, c.Name, c.TaxNumber, c.Industry, c.Territory, c.Status, c.OwnerId";
+
+    public static IReadOnlyList<Operation> All(DbConnection setup, int seed)
+    {
+        var random = new Random(seed);
+        var industries = Sql.List(setup, "SELECT Industry FROM core_companies WHERE Industry IS NOT NULL GROUP BY Industry ORDER BY COUNT(*) DESC LIMIT 4",
+            r => r.GetString(0));
+        var total = Convert.ToInt32(Sql.List(setup, "SELECT COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL", r => r.GetValue(0))[0]);
+        var deepKeys = Enumerable.Range(0, 20).Select(i => (int)(total * (0.8 + 0.01 * i))).Select(offset =>
+            Sql.List(setup, $"SELECT Name, Id FROM core_companies WHERE DeletedAtUtc IS NULL ORDER BY Name, Id LIMIT 1 OFFSET {offset}",
+                r => (Name: r.GetString(0), Id: r.GetInt32(1)))[0]).ToList();
+
+        List<T> Sample<T>(string sql, Func<DbDataReader, T> map, int count, params (string, object?)[] parameters)
+        {
+            var all = Sql.List(setup, sql, map, parameters);
+            return Enumerable.Range(0, Math.Min(count, all.Count)).Select(_ => all[random.Next(all.Count)]).ToList();
+        }
+
+        return
+        [
+            new("companies list: manager, status filter, first page", Target.ListOrCard, false, (_, s) =>
+                [new Case("/Companies?status=Active", c => ListFloor(c, "c.OwnerId = @me AND c.Status = 1", [("@me", s.UserId)]))]),
+            new("companies list: admin, status + industry, first page", Target.ListOrCard, true, (w, _) =>
+                industries.Select(industry => new Case($"/Companies?status=Active&industry={Uri.EscapeDataString(industry)}",
+                    c => ListFloor(c, "c.Status = 1 AND c.Industry = @industry", [("@industry", industry)]))).ToList()),
+            new("companies list: admin, deep keyset page (80–99%)", Target.ListOrCard, true, (w, _) =>
+                deepKeys.Select(k => new Case($"/Companies?afterName={Uri.EscapeDataString(k.Name)}&afterId={k.Id}",
+                    c => ListFloor(c, "(c.Name > @after OR (c.Name = @after AND c.Id > @afterId))", [("@after", k.Name), ("@afterId", k.Id)]))).ToList()),
+            new("company card with timeline: manager", Target.ListOrCard, false, (_, s) =>
+                Sample("SELECT Id, ParentId FROM core_companies WHERE OwnerId = @me AND DeletedAtUtc IS NULL", r => (Id: r.GetInt32(0), Parent: r.IsDBNull(1) ? (int?)null : r.GetInt32(1)), 100, ("@me", s.UserId))
+                    .Select(k => new Case($"/Companies/{k.Id}", c => CardFloor(c, k.Id, k.Parent, s.UserId!))).ToList()),
+            new("global search by name: manager", Target.Search, false, (_, s) =>
+                Sample("SELECT LastName FROM core_contacts WHERE OwnerId = @me AND DeletedAtUtc IS NULL AND LastName <> ''", r => r.GetString(0), 50, ("@me", s.UserId))
+                    .Select(name => name.Length > 5 ? name[..5] : name)
+                    .Select(q => new Case($"/Search?q={Uri.EscapeDataString(q)}", c => SearchFloor(c, q, s.UserId))).ToList()),
+            new("global search by name: admin", Target.Search, true, (_, s) =>
+                Sample("SELECT LastName FROM core_contacts WHERE DeletedAtUtc IS NULL AND LastName <> ''", r => r.GetString(0), 50)
+                    .Select(name => name.Length > 5 ? name[..5] : name)
+                    .Select(q => new Case($"/Search?q={Uri.EscapeDataString(q)}", c => SearchFloor(c, q, null))).ToList()),
+            new("global search by phone (other format): admin", Target.Search, true, (_, s) =>
+                Sample("SELECT PhoneKey FROM core_contacts WHERE DeletedAtUtc IS NULL AND PhoneKey IS NOT NULL", r => r.GetString(0), 50)
+                    .Select(key => $"8 ({key[..3]}) {key[3..6]}-{key[6..8]}-{key[8..]}")
+                    .Select(q => new Case($"/Search?q={Uri.EscapeDataString(q)}", c => SearchFloor(c, q, null))).ToList()),
+            new("my day: manager", Target.ListOrCard, false, (_, s) =>
+                [new Case("/MyDay", c => MyDayFloor(c, s.UserId!))]),
+            new("client base report: admin (all companies)", Target.Report, true, (_, _) =>
+                [new Case("/Reports/Clients", ReportFloor)]),
+        ];
+    }
+
+    static int ListFloor(DbConnection c, string where, (string, object?)[] parameters) =>
+        Sql.Read(c, $"""
+            SELECT {CompanyColumns}, u.DisplayName FROM core_companies c LEFT JOIN core_users u ON u.Id = c.OwnerId
+            WHERE c.DeletedAtUtc IS NULL AND {where} ORDER BY c.Name, c.Id LIMIT 51;
+            SELECT Id, DisplayName FROM core_users WHERE IsActive = 1 ORDER BY DisplayName;
+            """, parameters);
+
+    static int CardFloor(DbConnection c, int id, int? parent, string me) =>
+        Sql.Read(c, """
+            SELECT * FROM core_companies WHERE Id = @id AND DeletedAtUtc IS NULL AND OwnerId = @me;
+            SELECT u.DisplayName FROM core_users u JOIN core_companies c ON c.OwnerId = u.Id WHERE c.Id = @id;
+            SELECT * FROM core_companies WHERE Id = @parent AND DeletedAtUtc IS NULL AND OwnerId = @me;
+            SELECT Id, Name, TaxNumber, Industry, Territory, Status, OwnerId FROM core_companies
+              WHERE ParentId = @id AND DeletedAtUtc IS NULL AND OwnerId = @me ORDER BY Name;
+            SELECT c.Id, c.FirstName, c.LastName, c.Position, c.Phone, l.Role, l.Influence
+              FROM core_contact_companies l JOIN core_contacts c ON c.Id = l.ContactId
+              WHERE l.CompanyId = @id AND c.DeletedAtUtc IS NULL AND c.OwnerId = @me ORDER BY l.Role, l.Influence DESC, c.LastName;
+            SELECT * FROM core_activities WHERE DeletedAtUtc IS NULL AND CompanyId = @id ORDER BY CreatedAtUtc DESC LIMIT 50;
+            SELECT * FROM core_tasks WHERE CompanyId = @id ORDER BY CreatedAtUtc DESC LIMIT 50;
+            SELECT * FROM core_audit WHERE Entity = 'core_companies' AND EntityId = @sid ORDER BY Id DESC;
+            SELECT Id, DisplayName FROM core_users;
+            """, ("@id", id), ("@parent", parent), ("@me", me), ("@sid", id.ToString()));
+
+    static int SearchFloor(DbConnection c, string q, string? me)
+    {
+        var scope = me == null ? "" : "AND OwnerId = @me";
+        var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
+        var phone = digits.Length < 5 ? null : digits.Length > 10 ? digits[^10..] : digits;
+        return Sql.Read(c, $"""
+            SELECT Id, Name, TaxNumber FROM core_companies WHERE DeletedAtUtc IS NULL {scope} AND (Name LIKE @prefix OR TaxNumber = @q)
+              ORDER BY Name, Id LIMIT 50;
+            SELECT Id, FirstName, LastName, Position, Phone, Email, OwnerId FROM core_contacts WHERE DeletedAtUtc IS NULL {scope}
+              AND (LastName LIKE @prefix OR FirstName LIKE @prefix OR Email = @email OR PhoneKey = @phone)
+              ORDER BY LastName, FirstName, Id LIMIT 51;
+            """, ("@prefix", q + "%"), ("@q", q), ("@email", q.ToLowerInvariant()), ("@phone", phone), ("@me", me));
+    }
+
+    static int MyDayFloor(DbConnection c, string me)
+    {
+        var startOfToday = TimeZoneInfo.ConvertTimeToUtc(DateTime.Today, TimeZoneInfo.Local);
+        var endOfToday = startOfToday.AddDays(1);
+        return Sql.Read(c, """
+            SELECT t.Id, t.Title, t.DueAtUtc, t.Priority, t.AssigneeId, t.CompanyId, c.Name
+              FROM core_tasks t LEFT JOIN core_companies c ON c.Id = t.CompanyId
+              WHERE t.AssigneeId = @me AND t.DoneAtUtc IS NULL AND t.DueAtUtc < @end ORDER BY t.DueAtUtc;
+            SELECT * FROM core_activities WHERE OwnerId = @me AND DoneAtUtc IS NULL AND PlannedAtUtc >= @now AND PlannedAtUtc < @until
+              ORDER BY PlannedAtUtc;
+            """, ("@me", me), ("@end", endOfToday), ("@now", DateTime.UtcNow.AddHours(-1)), ("@until", endOfToday.AddDays(1)));
+    }
+
+    static int ReportFloor(DbConnection c)
+    {
+        var local = DateTime.Now;
+        var since = TimeZoneInfo.ConvertTimeToUtc(new DateTime(local.Year, local.Month, 1).AddMonths(-11), TimeZoneInfo.Local);
+        return Sql.Read(c, """
+            SELECT COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL;
+            SELECT COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL AND CreatedAtUtc < @since;
+            SELECT CreatedAtUtc FROM core_companies WHERE DeletedAtUtc IS NULL AND CreatedAtUtc >= @since;
+            SELECT Status, COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY Status;
+            SELECT OwnerId, COUNT(*) AS n FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY OwnerId ORDER BY n DESC LIMIT 10;
+            SELECT LossReason, COUNT(*) AS n FROM core_companies WHERE DeletedAtUtc IS NULL AND Status = 3 GROUP BY LossReason ORDER BY n DESC LIMIT 10;
+            SELECT Territory, COUNT(*) AS n FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY Territory ORDER BY n DESC LIMIT 10;
+            SELECT Industry, COUNT(*) AS n FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY Industry ORDER BY n DESC LIMIT 10;
+            SELECT Id, DisplayName FROM core_users;
+            """, ("@since", since));
+    }
+}
