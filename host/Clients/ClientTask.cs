@@ -21,4 +21,9 @@ public sealed class ClientTask
     public DateTime? RemindedAtUtc { get; set; }
     public DateTime? DoneAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>The module whose record the task is about (with <see cref="LinkRecordId"/>), set by modules' automation.</summary>
+    public string? LinkModuleId { get; set; }
+    public string? LinkRecordId { get; set; }
+    public string? LinkTitle { get; set; }
+    public string? LinkUrl { get; set; }
 }

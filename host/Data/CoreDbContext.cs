@@ -206,6 +206,11 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasIndex(t => t.CompanyId);
             e.HasIndex(t => t.ContactId);
             e.HasIndex(t => t.RemindAtUtc);
+            e.Property(t => t.LinkModuleId).HasMaxLength(64);
+            e.Property(t => t.LinkRecordId).HasMaxLength(64);
+            e.Property(t => t.LinkTitle).HasMaxLength(300);
+            e.Property(t => t.LinkUrl).HasMaxLength(500);
+            e.HasIndex(t => new { t.LinkModuleId, t.LinkRecordId });
         });
         b.Entity<GrantedDefault>(e =>
         {

@@ -190,6 +190,11 @@ public static class CrmApplication
         services.AddScoped<Clients.CompanyImport>();
         services.AddScoped<Clients.CompanyDuplicates>();
         services.AddScoped<Clients.ClientBaseReport>();
+        // What modules may read and ask of the client base and the staff list (sdk contracts).
+        services.AddScoped<Crm.Sdk.Clients.IClientDirectory, Clients.ClientDirectory>();
+        services.AddScoped<Crm.Sdk.Clients.IClientTasks, Clients.ModuleTasks>();
+        services.AddScoped<Crm.Sdk.Clients.IActivityStatistics, Clients.ActivityStatistics>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CompanyClock>();

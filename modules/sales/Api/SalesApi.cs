@@ -1,0 +1,15 @@
+using Crm.Sales.Deals;
+using Crm.Sales.Pipelines;
+using Microsoft.AspNetCore.Routing;
+
+namespace Crm.Sales.Api;
+
+/// <summary>The sales module's endpoints under /api/v1/sales, one group per feature.</summary>
+public static class SalesApi
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        PipelinesApi.Map(api);
+        DealsApi.Map(api);
+    }
+}

@@ -1,0 +1,159 @@
+using Crm.Sales.Deals;
+using Crm.Sales.Discounts;
+using Crm.Sales.Documents;
+using Crm.Sales.Pipelines;
+using Crm.Sales.Plans;
+using Crm.Sales.Products;
+using Crm.Sdk.Auditing;
+using Crm.Sdk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Sales.Data;
+
+/// <summary>The sales module's tables. Money is kept in kopecks/cents, quantities in thousandths, percents in hundredths.</summary>
+public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : ModuleDbContext(options)
+{
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+    public DbSet<Stage> Stages => Set<Stage>();
+    public DbSet<LossReason> LossReasons => Set<LossReason>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<DealLine> DealLines => Set<DealLine>();
+    public DbSet<StageVisit> StageVisits => Set<StageVisit>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductGroup> ProductGroups => Set<ProductGroup>();
+    public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
+    public DbSet<DiscountLimit> DiscountLimits => Set<DiscountLimit>();
+    public DbSet<DealDocument> Documents => Set<DealDocument>();
+    public DbSet<SalesPlan> Plans => Set<SalesPlan>();
+    public DbSet<CommissionRule> CommissionRules => Set<CommissionRule>();
+
+    protected override string TablePrefix => "sales";
+
+    protected override void ConfigureModel(ModelBuilder b)
+    {
+        b.Entity<Pipeline>(e =>
+        {
+            e.ToTable("sales_pipelines");
+            e.Property(p => p.Name).HasMaxLength(100);
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        b.Entity<Stage>(e =>
+        {
+            e.ToTable("sales_stages");
+            e.Property(s => s.Name).HasMaxLength(100);
+            e.HasOne<Pipeline>().WithMany().HasForeignKey(s => s.PipelineId);
+            e.HasIndex(s => new { s.PipelineId, s.SortOrder });
+        });
+        b.Entity<LossReason>(e =>
+        {
+            e.ToTable("sales_loss_reasons");
+            e.Property(r => r.Name).HasMaxLength(200);
+        });
+        b.Entity<Deal>(e =>
+        {
+            e.ToTable("sales_deals");
+            e.Property(d => d.Title).HasMaxLength(300);
+            e.Property(d => d.OwnerId).HasMaxLength(64);
+            e.Property(d => d.Currency).HasMaxLength(3);
+            e.Property(d => d.Source).HasMaxLength(100);
+            e.Property(d => d.LossNote).HasMaxLength(1000);
+            e.Property(d => d.Amount).HasScaledInteger(2);
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.Property(d => d.StageEnteredAtUtc).HasAnnotation(AuditCapture.NotAudited, true);
+            e.Property(d => d.UpdatedAtUtc).HasAnnotation(AuditCapture.NotAudited, true);
+            e.Property(d => d.Version).HasAnnotation(AuditCapture.NotAudited, true);
+            e.HasOne<Pipeline>().WithMany().HasForeignKey(d => d.PipelineId);
+            e.HasOne<Stage>().WithMany().HasForeignKey(d => d.StageId);
+            e.HasOne<LossReason>().WithMany().HasForeignKey(d => d.LossReasonId);
+            // The kanban column and the list: open deals of a stage, newest first.
+            e.HasIndex(d => new { d.StageId, d.DeletedAtUtc, d.UpdatedAtUtc });
+            e.HasIndex(d => new { d.OwnerId, d.Status });
+            e.HasIndex(d => new { d.PipelineId, d.Status, d.ClosedAtUtc });
+            e.HasIndex(d => new { d.Status, d.ExpectedCloseOn });
+            e.HasIndex(d => d.CompanyId);
+            e.HasIndex(d => d.ContactId);
+            e.HasIndex(d => d.CreatedAtUtc);
+        });
+        b.Entity<DealLine>(e =>
+        {
+            e.ToTable("sales_deal_lines");
+            e.Property(l => l.Description).HasMaxLength(300);
+            e.Property(l => l.ApprovalById).HasMaxLength(64);
+            e.Property(l => l.Quantity).HasScaledInteger(3);
+            e.Property(l => l.UnitPrice).HasScaledInteger(2);
+            e.Property(l => l.DiscountPercent).HasScaledInteger(2);
+            e.HasOne<Deal>().WithMany().HasForeignKey(l => l.DealId);
+            e.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId);
+            e.HasIndex(l => l.DealId);
+            e.HasIndex(l => l.ProductId);
+            e.HasIndex(l => l.Approval);
+        });
+        b.Entity<StageVisit>(e =>
+        {
+            e.ToTable("sales_stage_visits");
+            e.Property(v => v.ByUserId).HasMaxLength(64);
+            e.HasOne<Deal>().WithMany().HasForeignKey(v => v.DealId);
+            e.HasOne<Stage>().WithMany().HasForeignKey(v => v.StageId);
+            e.HasIndex(v => new { v.DealId, v.EnteredAtUtc });
+            // The funnel: visits of a pipeline's stages entered in a period.
+            e.HasIndex(v => new { v.PipelineId, v.EnteredAtUtc });
+        });
+        b.Entity<Product>(e =>
+        {
+            e.ToTable("sales_products");
+            e.Property(p => p.Sku).HasMaxLength(64);
+            e.Property(p => p.Name).HasMaxLength(300);
+            e.Property(p => p.Unit).HasMaxLength(20);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasOne<ProductGroup>().WithMany().HasForeignKey(p => p.GroupId);
+            e.HasIndex(p => p.Sku).IsUnique();
+            e.HasIndex(p => p.Name);
+            e.HasIndex(p => p.GroupId);
+        });
+        b.Entity<ProductGroup>(e =>
+        {
+            e.ToTable("sales_product_groups");
+            e.Property(g => g.Name).HasMaxLength(200);
+        });
+        b.Entity<ProductPrice>(e =>
+        {
+            e.ToTable("sales_product_prices");
+            e.Property(p => p.Currency).HasMaxLength(3);
+            e.Property(p => p.Price).HasScaledInteger(2);
+            e.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId);
+            e.HasIndex(p => new { p.ProductId, p.Currency }).IsUnique();
+        });
+        b.Entity<DiscountLimit>(e =>
+        {
+            e.ToTable("sales_discount_limits");
+            e.Property(l => l.Role).HasMaxLength(256);
+            e.Property(l => l.MaxPercent).HasScaledInteger(2);
+            e.HasIndex(l => l.Role).IsUnique();
+        });
+        b.Entity<DealDocument>(e =>
+        {
+            e.ToTable("sales_documents");
+            e.Property(d => d.Number).HasMaxLength(50);
+            e.Property(d => d.CreatedById).HasMaxLength(64);
+            e.HasOne<Deal>().WithMany().HasForeignKey(d => d.DealId);
+            e.HasIndex(d => new { d.DealId, d.Kind, d.VersionNo });
+            e.HasIndex(d => new { d.Kind, d.Number });
+        });
+        b.Entity<SalesPlan>(e =>
+        {
+            e.ToTable("sales_plans");
+            e.Property(p => p.OwnerId).HasMaxLength(64);
+            e.Property(p => p.Currency).HasMaxLength(3);
+            e.Property(p => p.Amount).HasScaledInteger(2);
+            e.HasIndex(p => new { p.Month, p.OwnerId, p.TeamId });
+        });
+        b.Entity<CommissionRule>(e =>
+        {
+            e.ToTable("sales_commission_rules");
+            e.Property(r => r.OwnerId).HasMaxLength(64);
+            e.Property(r => r.Role).HasMaxLength(256);
+            e.Property(r => r.Percent).HasScaledInteger(2);
+            e.Property(r => r.BonusPercent).HasScaledInteger(2);
+        });
+    }
+}

@@ -1,0 +1,21 @@
+using Crm.Sales.Data;
+using Crm.Sdk.Clients;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Sales.Deals;
+
+/// <summary>A leaving employee's deals (open and closed) go to whoever now owns the deal's client, else the default successor.</summary>
+public sealed class DealsHandover(SalesDbContext db) : IHandoverParticipant
+{
+    public async Task<IReadOnlyList<HandoverItem>> HandOverAsync(IHandoverPlan plan, CancellationToken ct)
+    {
+        var deals = await db.Deals.Where(d => d.OwnerId == plan.FromUserId && d.DeletedAtUtc == null).ToListAsync(ct);
+        foreach (var deal in deals)
+        {
+            deal.OwnerId = plan.SuccessorFor(DealService.ClientOf(deal));
+            deal.Version++;
+        }
+        await db.SaveChangesAsync(ct);
+        return deals.Select(d => new HandoverItem("Deal", d.Title, d.OwnerId)).ToList();
+    }
+}

@@ -1,0 +1,38 @@
+using Crm.Sales.Api;
+using Crm.Sales.Data;
+using Crm.Sales.Deals;
+using Crm.Sales.Pipelines;
+using Crm.Sdk;
+using Crm.Sdk.Clients;
+using Crm.Sdk.Modules;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Sales;
+
+/// <summary>The sales module: pipelines, deals, products, documents, plans and reports.</summary>
+public sealed class SalesModule : CrmModule
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleDbContext<SalesDbContext>();
+        services.AddScoped<SalesSettings>();
+        services.AddScoped<PipelineService>();
+        services.AddScoped<DealService>();
+        services.AddSearchProvider<DealSearch>();
+        services.AddTimelineSource<DealsOnTimeline>();
+        services.AddHandoverParticipant<DealsHandover>();
+        services.AddClientMergeParticipant<DealsMerge>();
+        services.AddRecurringJob<StalledDeals>();
+    }
+
+    public override void Contribute(ModuleContributions contributions)
+    {
+        foreach (var permission in Permissions.All) contributions.Permission(permission);
+        contributions.Menu(Menu.Board).Menu(Menu.Deals).Menu(Menu.Pipelines);
+        foreach (var setting in Settings.All) contributions.Setting(setting);
+        contributions.Panel(new CardPanel("Panel.Deals", typeof(ClientDeals), Permissions.ViewDeals, Order: 10));
+    }
+
+    public override void MapApi(IEndpointRouteBuilder api) => SalesApi.Map(api);
+}
