@@ -60,9 +60,25 @@ public static class CompaniesApi
         companies.MapPost("/{id:int}/restore", async (int id, CompanyService service, CancellationToken ct) =>
             await service.RestoreAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
         companies.MapGet("/{id:int}/history", async (int id, CompanyService service, Crm.Sdk.Auditing.IAuditLog audit, CancellationToken ct) =>
-            await service.FindAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await audit.ForRecordAsync("core_companies", id.ToString(), ct)));
+            await service.FindAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await audit.ForRecordAsync(ClientHistory.CompanyTable, id.ToString(), ct)));
+        companies.MapPost("/{id:int}/history/{change:long}/revert", async (int id, long change, int? version, ClientHistory history,
+                IStringLocalizer<HostText> text, CancellationToken ct) =>
+            ToResult(await history.RevertAsync(ClientHistory.CompanyTable, id, change, version, ct), id, text))
+            .RequirePermission(CorePermissions.EditClients);
         companies.MapDelete("/{id:int}", async (int id, CompanyService service, CancellationToken ct) =>
             await service.DeleteAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
+    }
+
+    /// <summary>The API answer to reverting a change: 200 with the new version, 404, 409 when it changed since, 400 when the old value is no longer valid.</summary>
+    public static IResult ToResult(RevertResult result, int id, IStringLocalizer text)
+    {
+        if (result.NotFound) return Results.NotFound();
+        if (result.Conflict) return ApiProblems.Conflict(text["Client.Conflict"]);
+        if (result.RefusedKey == "History.ChangedSince") return ApiProblems.Conflict(text["History.ChangedSince"]);
+        if (result.Errors is { Count: > 0 } errors)
+            return ApiProblems.Fields(errors.ToDictionary(e => e.Key, e => new[] { text["History.NoLongerValid", text[e.Value].Value].Value }));
+        if (result.RefusedKey is { } key) return ApiProblems.Field("change", text[key]);
+        return TypedResults.Ok(new ClientSaved(id, result.Version!.Value));
     }
 
     /// <summary>The API answer to saving a client record: 201/200 with id and version, 400 with fields, 404, or 409.</summary>

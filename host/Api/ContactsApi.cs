@@ -21,6 +21,12 @@ public static class ContactsApi
             CompaniesApi.ToResult(await service.CreateAsync(input, ct), text, "contacts", created: true)).RequirePermission(CorePermissions.EditClients);
         contacts.MapPut("/{id:int}", async (int id, ContactInput input, ContactService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
             CompaniesApi.ToResult(await service.UpdateAsync(id, input, ct), text, "contacts", created: false)).RequirePermission(CorePermissions.EditClients);
+        contacts.MapGet("/{id:int}/history", async (int id, ContactService service, Crm.Sdk.Auditing.IAuditLog audit, CancellationToken ct) =>
+            await service.FindAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await audit.ForRecordAsync(ClientHistory.ContactTable, id.ToString(), ct)));
+        contacts.MapPost("/{id:int}/history/{change:long}/revert", async (int id, long change, int? version, ClientHistory history,
+                IStringLocalizer<HostText> text, CancellationToken ct) =>
+            CompaniesApi.ToResult(await history.RevertAsync(ClientHistory.ContactTable, id, change, version, ct), id, text))
+            .RequirePermission(CorePermissions.EditClients);
         contacts.MapDelete("/{id:int}", async (int id, ContactService service, CancellationToken ct) =>
             await service.DeleteAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
     }

@@ -88,6 +88,9 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
         return await SaveAsync(contact, input, isNew: false, ct);
     }
 
+    /// <summary>Whether the user may change the contact.</summary>
+    public Task<bool> CanEditAsync(int id, CancellationToken ct) => Visible(CorePermissions.EditClients).AnyAsync(c => c.Id == id, ct);
+
     public async Task<bool> DeleteAsync(int id, CancellationToken ct)
     {
         var contact = await Visible(CorePermissions.EditClients).FirstOrDefaultAsync(c => c.Id == id, ct);

@@ -185,6 +185,7 @@ public static class CrmApplication
         services.AddScoped<Clients.AttachmentFiles>();
         services.AddScoped<Clients.TaskService>();
         services.AddScoped<Clients.ClientTimeline>();
+        services.AddScoped<Clients.ClientHistory>();
         services.AddScoped<Clients.Handover>();
         services.AddScoped<Clients.CompanyExport>();
         services.AddScoped<Clients.CompanyImport>();

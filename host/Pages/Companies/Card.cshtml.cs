@@ -16,14 +16,14 @@ namespace Crm.Host.Pages.Companies;
 /// <summary>The company card with its holding and change history; a company outside the user's scope does not exist for them (404).</summary>
 [RequirePermission(CorePermissions.ViewClients)]
 public sealed class CardModel(CompanyService service, ContactService contacts, ActivityService activities, TaskService tasks,
-    ClientTimeline timeline, CompanyClock clock, CoreDbContext db, IAuditLog audit, CurrentUser user, IStringLocalizer<HostText> text) : PageModel
+    ClientTimeline timeline, ClientHistory history, CompanyClock clock, CoreDbContext db, CurrentUser user, IStringLocalizer<HostText> text) : PageModel
 {
     public Company Company { get; private set; } = new();
     public Company? Parent { get; private set; }
     public List<CompanyRow> Subsidiaries { get; private set; } = [];
     public List<ContactAtCompany> Contacts { get; private set; } = [];
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
-    public IReadOnlyList<AuditRecord> History { get; private set; } = [];
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     public string OwnerName { get; private set; } = "";
     public bool CanEdit => user.CanReach(CorePermissions.EditClients, Company.OwnerId);
     /// <summary>Whether the timeline shows the subsidiaries' activity together with the company's.</summary>
@@ -39,14 +39,7 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
         Contacts = await contacts.AtCompanyAsync(id, ct);
         Holding = holding && Subsidiaries.Count > 0;
         Timeline = await timeline.ForCompanyAsync(id, Holding, ct);
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        History = (await audit.ForRecordAsync("core_companies", id.ToString(), ct))
-            .Where(h => h.Field is not (nameof(Clients.Company.Version) or nameof(Clients.Company.UpdatedAtUtc) or nameof(Clients.Company.Id)
-                or nameof(Clients.Company.CreatedAtUtc) or nameof(Clients.Company.LastContactAtUtc)))
-            .Select(h => h.Field == nameof(Clients.Company.OwnerId)
-                ? h with { OldValue = Name(names, h.OldValue), NewValue = Name(names, h.NewValue) }
-                : h)
-            .ToList();
+        History = await history.ForRecordAsync(ClientHistory.CompanyTable, id, ct);
         return Page();
     }
 
@@ -72,7 +65,15 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
         return await OnGetAsync(id, false, ct);
     }
 
-    static string? Name(Dictionary<string, string> names, string? userId) => userId == null ? null : names.GetValueOrDefault(userId, userId);
+    /// <summary>Sets a field back to its value before the change, as a new, audited edit.</summary>
+    public async Task<IActionResult> OnPostRevertAsync(int id, long change, int? version, CancellationToken ct)
+    {
+        var result = await history.RevertAsync(ClientHistory.CompanyTable, id, change, version, ct);
+        if (result.NotFound) return NotFound();
+        if (result.Succeeded) return Redirect($"/Companies/{id}");
+        result.AddTo(ModelState, text);
+        return await OnGetAsync(id, false, ct);
+    }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
         await service.DeleteAsync(id, ct) ? Redirect("/RecycleBin") : NotFound();
