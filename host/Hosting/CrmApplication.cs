@@ -177,6 +177,7 @@ public static class CrmApplication
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<INotifier, Notifier>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddScoped<NotificationInbox>();
         services.AddScoped<Clients.CompanyService>();
         services.AddScoped<Crm.Sdk.Search.ISearchProvider, Clients.CompanySearch>();
