@@ -2,6 +2,7 @@ using Crm.Host.Clients;
 using Crm.Host.Localization;
 using Crm.Host.Security;
 using Crm.Sdk.Api;
+using Crm.Sdk.Clients;
 using Crm.Sdk.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
@@ -26,12 +27,21 @@ public static class CompaniesApi
     public static void Map(RouteGroupBuilder companies)
     {
         companies.RequirePermission(CorePermissions.ViewClients);
-        companies.MapGet("/", async ([AsParameters] CompanyQuery query, CompanyService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.ListAsync(query.ToFilter(), ct)));
-        companies.MapGet("/export", (ExportFormat? format, [AsParameters] CompanyQuery query, CompanyExport export, HttpContext http) =>
+        companies.MapGet("/", async ([AsParameters] CompanyQuery query, CompanyService service, CustomFieldValues values, HttpContext http,
+            IStringLocalizer<HostText> text, CancellationToken ct) =>
+        {
+            var (custom, errors) = await values.ConditionsAsync(ClientKind.Company, http.Request.Query, ct);
+            if (errors.Count > 0) return ApiProblems.Fields(errors.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }));
+            return Results.Ok(await service.ListAsync(query.ToFilter() with { Custom = custom }, ct));
+        });
+        companies.MapGet("/export", async (ExportFormat? format, [AsParameters] CompanyQuery query, CompanyExport export, CustomFieldValues values,
+            HttpContext http, IStringLocalizer<HostText> text) =>
         {
             var chosen = format ?? ExportFormat.Csv;
-            return Results.Stream(output => export.WriteAsync(query.ToFilter(), chosen, output, http.RequestAborted),
+            var (custom, errors) = await values.ConditionsAsync(ClientKind.Company, http.Request.Query, http.RequestAborted);
+            if (errors.Count > 0) return ApiProblems.Fields(errors.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }));
+            var filter = query.ToFilter() with { Custom = custom };
+            return Results.Stream(output => export.WriteAsync(filter, chosen, output, http.RequestAborted),
                 chosen == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 $"companies.{chosen.ToString().ToLowerInvariant()}");
         });
@@ -42,7 +52,7 @@ public static class CompaniesApi
                     return ApiProblems.Field("file", text["Import.FileRefused", CompanyImport.MaxFileBytes / 1024 / 1024]);
                 await using var stream = file.OpenReadStream();
                 var table = await CompanyImport.ReadAsync(stream, file.FileName, ct);
-                var result = await import.RunAsync(table, import.GuessMapping(table.Headers), commit: dryRun != true, ct);
+                var result = await import.RunAsync(table, await import.GuessMappingAsync(table.Headers, ct), commit: dryRun != true, ct);
                 return result.Errors.Count > 0 ? Results.BadRequest(result) : Results.Ok(result);
             })
             .DisableAntiforgery().RequirePermission(CorePermissions.EditClients);
@@ -51,8 +61,10 @@ public static class CompaniesApi
         companies.MapPost("/{id:int}/merge", async (int id, MergeRequest request, CompanyDuplicates duplicates, CancellationToken ct) =>
                 await duplicates.MergeAsync(id, request.MergeId, request.Take ?? [], ct) is { } report ? Results.Ok(report) : Results.NotFound())
             .RequirePermission(CorePermissions.EditClients);
-        companies.MapGet("/{id:int}", async (int id, CompanyService service, CancellationToken ct) =>
-            await service.FindAsync(id, ct) is { } company ? Results.Ok(company) : Results.NotFound());
+        companies.MapGet("/{id:int}", async (int id, CompanyService service, CustomFieldValues values, ClientJson json, CancellationToken ct) =>
+            await service.FindAsync(id, ct) is { } company
+                ? Results.Ok(json.With(company, ("customFields", await values.ForRecordAsync(ClientKind.Company, id, ct))))
+                : Results.NotFound());
         companies.MapPost("/", async (CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
             ToResult(await service.CreateAsync(input, ct), text, "companies", created: true)).RequirePermission(CorePermissions.EditClients);
         companies.MapPut("/{id:int}", async (int id, CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>

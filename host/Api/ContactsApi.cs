@@ -1,10 +1,18 @@
 using Crm.Host.Clients;
 using Crm.Host.Localization;
 using Crm.Host.Security;
+using Crm.Sdk.Api;
+using Crm.Sdk.Clients;
 using Crm.Sdk.Security;
 using Microsoft.Extensions.Localization;
 
 namespace Crm.Host.Api;
+
+/// <summary>The contacts list's filters as query parameters.</summary>
+public sealed record ContactQuery(string? Q, int? CompanyId, string? AfterLastName, string? AfterFirstName, int? AfterId, int? Limit)
+{
+    public ContactFilter ToFilter() => new(Q, CompanyId, AfterLastName, AfterFirstName, AfterId, Limit ?? 50);
+}
 
 /// <summary>Contacts over /api/v1/contacts, with the same permissions and record scopes as the pages.</summary>
 public static class ContactsApi
@@ -12,11 +20,17 @@ public static class ContactsApi
     public static void Map(RouteGroupBuilder contacts)
     {
         contacts.RequirePermission(CorePermissions.ViewClients);
-        contacts.MapGet("/", async (string? q, int? companyId, string? afterLastName, string? afterFirstName, int? afterId, int? limit,
-                ContactService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.ListAsync(new ContactFilter(q, companyId, afterLastName, afterFirstName, afterId, limit ?? 50), ct)));
-        contacts.MapGet("/{id:int}", async (int id, ContactService service, CancellationToken ct) =>
-            await service.FindAsync(id, ct) is { } details ? Results.Ok(details) : Results.NotFound());
+        contacts.MapGet("/", async ([AsParameters] ContactQuery query, ContactService service, CustomFieldValues values, HttpContext http,
+            IStringLocalizer<HostText> text, CancellationToken ct) =>
+        {
+            var (custom, errors) = await values.ConditionsAsync(ClientKind.Contact, http.Request.Query, ct);
+            if (errors.Count > 0) return ApiProblems.Fields(errors.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }));
+            return Results.Ok(await service.ListAsync(query.ToFilter() with { Custom = custom }, ct));
+        });
+        contacts.MapGet("/{id:int}", async (int id, ContactService service, CustomFieldValues values, ClientJson json, CancellationToken ct) =>
+            await service.FindAsync(id, ct) is { } details
+                ? Results.Ok(json.With(details, ("customFields", await values.ForRecordAsync(ClientKind.Contact, id, ct))))
+                : Results.NotFound());
         contacts.MapPost("/", async (ContactInput input, ContactService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
             CompaniesApi.ToResult(await service.CreateAsync(input, ct), text, "contacts", created: true)).RequirePermission(CorePermissions.EditClients);
         contacts.MapPut("/{id:int}", async (int id, ContactInput input, ContactService service, IStringLocalizer<HostText> text, CancellationToken ct) =>

@@ -13,6 +13,7 @@ public static class CoreApi
         TokensApi.Map(api.MapGroup("/tokens").WithTags("tokens"));
         CompaniesApi.Map(api.MapGroup("/companies").WithTags("companies"));
         ContactsApi.Map(api.MapGroup("/contacts").WithTags("contacts"));
+        CustomFieldsApi.Map(api.MapGroup("/custom-fields").WithTags("custom-fields"));
         ActivitiesApi.Map(api);
         HandoverApi.Map(api);
     }

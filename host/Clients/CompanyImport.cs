@@ -1,6 +1,7 @@
 using System.Text;
 using Crm.Host.Localization;
 using global::CsvHelper;
+using Crm.Sdk.Clients;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
@@ -19,7 +20,7 @@ public sealed record ImportResult(int Rows, int Imported, IReadOnlyList<ImportRo
 /// Imports companies from CSV or XLSX: columns mapped to fields, every row validated as the form would, duplicates
 /// (same tax number in the file or already in the base) refused, and nothing added unless every row is valid.
 /// </summary>
-public sealed class CompanyImport(CompanyService companies, IStringLocalizer<HostText> text)
+public sealed class CompanyImport(CompanyService companies, CustomFieldService customFields, IStringLocalizer<HostText> text)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
     public const int MaxRows = 100_000;
@@ -52,14 +53,24 @@ public sealed class CompanyImport(CompanyService companies, IStringLocalizer<Hos
         return new ImportTable(headers, rows);
     }
 
+    /// <summary>The fields a column can be mapped to, with their labels in the user's language: the built-in ones, then custom ones.</summary>
+    public async Task<IReadOnlyList<(string Field, string Label)>> FieldsAsync(CancellationToken ct) =>
+        [
+            .. Fields.Select(f => (f, text[LabelKey(f)].Value)),
+            .. (await customFields.ForAsync(ClientKind.Company, ct)).Select(f => (CustomFieldValues.Prefix + f.Key, f.Label)),
+        ];
+
+    static string LabelKey(string field) => "Company." + char.ToUpperInvariant(field[0]) + field[1..];
+
     /// <summary>Maps each field to the column whose header is the field's name or its label in English or Russian.</summary>
-    public Dictionary<string, int> GuessMapping(IReadOnlyList<string> headers)
+    public async Task<Dictionary<string, int>> GuessMappingAsync(IReadOnlyList<string> headers, CancellationToken ct)
     {
         var mapping = new Dictionary<string, int>();
-        foreach (var field in Fields)
+        foreach (var (field, label) in await FieldsAsync(ct))
         {
-            var key = "Company." + char.ToUpperInvariant(field[0]) + field[1..];
-            var names = new[] { field, text[key].Value, Label(key, "en"), Label(key, "ru") };
+            var names = field.StartsWith(CustomFieldValues.Prefix, StringComparison.Ordinal)
+                ? new[] { field[CustomFieldValues.Prefix.Length..], label }
+                : [field, label, Label(LabelKey(field), "en"), Label(LabelKey(field), "ru")];
             var index = headers.ToList().FindIndex(h => names.Any(n => string.Equals(h.Trim(), n, StringComparison.OrdinalIgnoreCase)));
             if (index >= 0) mapping[field] = index;
         }
@@ -78,6 +89,7 @@ public sealed class CompanyImport(CompanyService companies, IStringLocalizer<Hos
 
         string? Cell(string[] row, string field) => mapping.TryGetValue(field, out var i) && i < row.Length ? FieldErrors.Clean(row[i]) : null;
         var inputs = new List<CompanyInput>();
+        var custom = (await customFields.ForAsync(ClientKind.Company, ct)).Where(f => mapping.ContainsKey(CustomFieldValues.Prefix + f.Key)).ToList();
         var taxNumbers = table.Rows.Select(r => Cell(r, "taxNumber")).OfType<string>().ToList();
         var existing = await companies.ExistingTaxNumbersAsync(taxNumbers, ct);
         var seen = new HashSet<string>();
@@ -89,7 +101,8 @@ public sealed class CompanyImport(CompanyService companies, IStringLocalizer<Hos
             if (Cell(row, "status") is { } statusText && !TryStatus(statusText, out status))
                 errors.Add(new ImportRowError(rowNumber, "status", text["Company.StatusUnknown"]));
             var input = new CompanyInput(Cell(row, "name"), Cell(row, "legalName"), Cell(row, "taxNumber"), Cell(row, "industry"),
-                Cell(row, "territory"), Cell(row, "phone"), Cell(row, "email"), Cell(row, "website"), Cell(row, "address"), status);
+                Cell(row, "territory"), Cell(row, "phone"), Cell(row, "email"), Cell(row, "website"), Cell(row, "address"), status,
+                CustomFields: custom.ToDictionary(f => f.Key, f => (object?)Cell(row, CustomFieldValues.Prefix + f.Key)));
             foreach (var (field, key) in await companies.ValidateAsync(input, 0, ct))
                 errors.Add(new ImportRowError(rowNumber, field, text[key]));
             if (input.TaxNumber is { } tax && (existing.Contains(tax) || !seen.Add(tax)))

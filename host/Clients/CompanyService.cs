@@ -1,5 +1,6 @@
 using Crm.Host.Data;
 using Crm.Host.Security;
+using Crm.Sdk.Clients;
 using Crm.Sdk.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ public sealed record CompanyRow(int Id, string Name, string? TaxNumber, string? 
 
 /// <summary>What the list is filtered by, and where the page starts (after the last row of the previous page).</summary>
 public sealed record CompanyFilter(CompanyStatus? Status = null, string? OwnerId = null, string? Search = null,
-    string? AfterName = null, int? AfterId = null, int Limit = 50, string? Industry = null, string? Territory = null, int? NoContactDays = null);
+    string? AfterName = null, int? AfterId = null, int Limit = 50, string? Industry = null, string? Territory = null, int? NoContactDays = null,
+    IReadOnlyList<CustomFieldCondition>? Custom = null);
 
 /// <summary>One page of the list; <see cref="NextName"/> and <see cref="NextId"/> start the next page, null on the last.</summary>
 public sealed record CompanyPage(IReadOnlyList<CompanyRow> Rows, string? NextName, int? NextId);
@@ -21,7 +23,7 @@ public sealed record CompanyInput(
     string? Name, string? LegalName = null, string? TaxNumber = null, string? Industry = null, string? Territory = null,
     string? Phone = null, string? Email = null, string? Website = null, string? Address = null,
     CompanyStatus Status = CompanyStatus.Prospect, string? LossReason = null, string? OwnerId = null, int? ParentId = null,
-    int? Version = null);
+    int? Version = null, IReadOnlyDictionary<string, object?>? CustomFields = null);
 
 /// <summary>The outcome of saving a client record: its id and version, field errors as text keys, a refused file, or a conflict.</summary>
 public sealed record ClientSaveResult(int? Id, int? Version, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, bool Conflict = false,
@@ -34,7 +36,7 @@ public sealed record ClientSaveResult(int? Id, int? Version, IReadOnlyDictionary
 /// Companies within the current user's record scope: every list, card and change goes through here, so the scope is
 /// applied in the query itself. Lists page by keyset on (name, id), which stays fast on deep pages.
 /// </summary>
-public sealed class CompanyService(CoreDbContext db, CurrentUser user)
+public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFieldValues customValues)
 {
     public const int MaxPageSize = 200;
 
@@ -55,7 +57,7 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
             var cutoff = DateTime.UtcNow.AddDays(-days);
             query = query.Where(c => c.LastContactAtUtc == null || c.LastContactAtUtc < cutoff);
         }
-        return query;
+        return query.WhereCustom(db, filter.Custom, c => c.Id);
     }
 
     public async Task<CompanyPage> ListAsync(CompanyFilter filter, CancellationToken ct)
@@ -139,14 +141,15 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
     {
         var now = DateTime.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var input in inputs)
-            db.Companies.Add(new Company
+        var added = inputs.Select(input => new Company
             {
                 Name = input.Name!.Trim(), NameKey = CompanyNames.Key(input.Name!), PhoneKey = PhoneNumbers.Key(input.Phone), LegalName = Clean(input.LegalName), TaxNumber = Clean(input.TaxNumber), Industry = Clean(input.Industry),
                 Territory = Clean(input.Territory), Phone = Clean(input.Phone), Email = Clean(input.Email)?.ToLowerInvariant(), Website = Clean(input.Website),
                 Address = Clean(input.Address), Status = input.Status, OwnerId = user.Id!, CreatedAtUtc = now, UpdatedAtUtc = now, Version = 1,
-            });
+            }).ToList();
+        db.Companies.AddRange(added);
         await db.SaveChangesAsync(ct);
+        await customValues.AddAllAsync(ClientKind.Company, added.Select((c, i) => (c.Id, inputs[i].CustomFields)).ToList(), ct);
         await transaction.CommitAsync(ct);
         return inputs.Count;
     }
@@ -185,7 +188,13 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
         company.UpdatedAtUtc = DateTime.UtcNow;
         company.Version++;
         if (isNew) db.Companies.Add(company);
-        try { await db.SaveChangesAsync(ct); }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await customValues.SaveAsync(ClientKind.Company, company.Id, input.CustomFields, ct);
+            await transaction.CommitAsync(ct);
+        }
         catch (DbUpdateConcurrencyException)
         {
             return new ClientSaveResult(company.Id, null, new Dictionary<string, string>(), Conflict: true);
@@ -210,6 +219,7 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user)
             errors.Add("ownerId", "Client.OwnerUnknown");
         if (input.ParentId is { } parent && (parent == id || await FindAsync(parent, ct) == null))
             errors.Add("parentId", "Company.ParentUnknown");
+        await customValues.Validate(ClientKind.Company, input.CustomFields, isNew: id == 0, errors, ct);
         return errors.All;
     }
 

@@ -1,5 +1,6 @@
 using Crm.Host.Data;
 using Crm.Host.Security;
+using Crm.Sdk.Clients;
 using Crm.Sdk.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,14 +13,15 @@ public sealed record ContactRow(int Id, string FirstName, string LastName, strin
 public sealed record ContactPlace(int CompanyId, DecisionRole Role = DecisionRole.Other, int Influence = 50, string? CompanyName = null);
 
 public sealed record ContactFilter(string? Search = null, int? CompanyId = null, string? AfterLastName = null, string? AfterFirstName = null,
-    int? AfterId = null, int Limit = 50);
+    int? AfterId = null, int Limit = 50, IReadOnlyList<CustomFieldCondition>? Custom = null);
 
 public sealed record ContactPage(IReadOnlyList<ContactRow> Rows, string? NextLastName, string? NextFirstName, int? NextId);
 
 public sealed record ContactInput(
     string? FirstName, string? LastName = null, string? Position = null, string? Phone = null, string? Email = null,
     string? Messenger = null, DateOnly? Birthday = null, string? Notes = null, bool MarketingConsent = false, string? ConsentSource = null,
-    IReadOnlyList<ContactPlace>? Companies = null, string? OwnerId = null, int? Version = null);
+    IReadOnlyList<ContactPlace>? Companies = null, string? OwnerId = null, int? Version = null,
+    IReadOnlyDictionary<string, object?>? CustomFields = null);
 
 /// <summary>A person on a company's card.</summary>
 public sealed record ContactAtCompany(int Id, string Name, string? Position, string? Phone, DecisionRole Role, int Influence);
@@ -28,14 +30,14 @@ public sealed record ContactAtCompany(int Id, string Name, string? Position, str
 public sealed record ContactDetails(Contact Contact, IReadOnlyList<ContactPlace> Companies);
 
 /// <summary>Contacts within the current user's record scope, listed by last and first name with keyset paging.</summary>
-public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanyService companies)
+public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanyService companies, CustomFieldValues customValues)
 {
     IQueryable<Contact> Visible(string permission) =>
         db.Contacts.Where(c => c.DeletedAtUtc == null).WithinScope(user, permission, c => c.OwnerId);
 
-    public async Task<ContactPage> ListAsync(ContactFilter filter, CancellationToken ct)
+    /// <summary>The contacts the list shows for a filter (before paging), within the user's scope; exports use the same.</summary>
+    public IQueryable<Contact> Filtered(ContactFilter filter)
     {
-        var limit = Math.Clamp(filter.Limit, 1, CompanyService.MaxPageSize);
         var query = Visible(CorePermissions.ViewClients).AsNoTracking();
         if (filter.CompanyId is { } companyId) query = query.Where(c => db.ContactCompanies.Any(l => l.ContactId == c.Id && l.CompanyId == companyId));
         if (FieldErrors.Clean(filter.Search) is { } search)
@@ -45,6 +47,13 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
             query = query.Where(c => c.LastName.StartsWith(search) || c.FirstName.StartsWith(search) || c.Email == email ||
                                      (phone != null && c.PhoneKey == phone));
         }
+        return query.WhereCustom(db, filter.Custom, c => c.Id);
+    }
+
+    public async Task<ContactPage> ListAsync(ContactFilter filter, CancellationToken ct)
+    {
+        var limit = Math.Clamp(filter.Limit, 1, CompanyService.MaxPageSize);
+        var query = Filtered(filter);
         if (filter is { AfterLastName: { } afterLast, AfterFirstName: { } afterFirst, AfterId: { } afterId })
             query = query.Where(c => c.LastName.CompareTo(afterLast) > 0 ||
                                      (c.LastName == afterLast && (c.FirstName.CompareTo(afterFirst) > 0 || (c.FirstName == afterFirst && c.Id > afterId))));
@@ -103,7 +112,7 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
 
     async Task<ClientSaveResult> SaveAsync(Contact contact, ContactInput input, bool isNew, CancellationToken ct)
     {
-        var errors = await ValidateAsync(input, ct);
+        var errors = await ValidateAsync(input, isNew, ct);
         if (errors.Count > 0) return new ClientSaveResult(null, null, errors);
 
         contact.FirstName = input.FirstName!.Trim();
@@ -128,6 +137,7 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
         try
         {
             await db.SaveChangesAsync(ct);
+            await customValues.SaveAsync(ClientKind.Contact, contact.Id, input.CustomFields, ct);
             if (input.Companies != null)
             {
                 // Places at companies the user cannot see are kept as they are: nobody removes what they cannot see.
@@ -149,7 +159,8 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
         return new ClientSaveResult(contact.Id, contact.Version, new Dictionary<string, string>());
     }
 
-    async Task<IReadOnlyDictionary<string, string>> ValidateAsync(ContactInput input, CancellationToken ct)
+    /// <summary>Field errors as text keys; imports check each row with it.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(ContactInput input, bool isNew, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Required("firstName", input.FirstName, "Contact.FirstNameRequired").MaxLength("firstName", input.FirstName, 100)
@@ -169,6 +180,7 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
             var ids = places.Select(p => p.CompanyId).Distinct().ToList();
             if ((await companies.VisibleIdsAsync(ids, ct)).Count != ids.Count) errors.Add("companies", "Company.ParentUnknown");
         }
+        await customValues.Validate(ClientKind.Contact, input.CustomFields, isNew, errors, ct);
         return errors.All;
     }
 }

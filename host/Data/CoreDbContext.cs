@@ -24,6 +24,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<Clients.Activity> Activities => Set<Clients.Activity>();
     public DbSet<Clients.ClientTask> Tasks => Set<Clients.ClientTask>();
     public DbSet<Clients.ActivityAttachment> ActivityAttachments => Set<Clients.ActivityAttachment>();
+    public DbSet<Clients.CustomField> CustomFields => Set<Clients.CustomField>();
+    public DbSet<Clients.CustomValue> CustomValues => Set<Clients.CustomValue>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
@@ -211,6 +213,27 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.Property(t => t.LinkTitle).HasMaxLength(300);
             e.Property(t => t.LinkUrl).HasMaxLength(500);
             e.HasIndex(t => new { t.LinkModuleId, t.LinkRecordId });
+        });
+        b.Entity<Clients.CustomField>(e =>
+        {
+            e.ToTable("core_custom_fields");
+            e.Ignore(f => f.OptionList);
+            e.Property(f => f.Key).HasMaxLength(64);
+            e.Property(f => f.Label).HasMaxLength(200);
+            e.Property(f => f.Options).HasMaxLength(4000);
+            e.HasIndex(f => new { f.Kind, f.Key }).IsUnique();
+        });
+        b.Entity<Clients.CustomValue>(e =>
+        {
+            e.ToTable("core_custom_values");
+            e.HasKey(v => new { v.FieldId, v.RecordId });
+            e.Property(v => v.Text).HasMaxLength(500);
+            e.Property(v => v.Number).HasColumnType("double"); // as the migration creates it on both databases
+            e.HasOne<Clients.CustomField>().WithMany().HasForeignKey(v => v.FieldId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(v => v.RecordId);
+            e.HasIndex(v => new { v.FieldId, v.Text });
+            e.HasIndex(v => new { v.FieldId, v.Number });
+            e.HasIndex(v => new { v.FieldId, v.Date });
         });
         b.Entity<GrantedDefault>(e =>
         {

@@ -197,6 +197,9 @@ public static class CrmApplication
         services.AddScoped<Crm.Sdk.Clients.IClientTasks, Clients.ModuleTasks>();
         services.AddScoped<Crm.Sdk.Clients.IActivityStatistics, Clients.ActivityStatistics>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<Clients.CustomFieldService>();
+        services.AddScoped<Clients.CustomFieldValues>();
+        services.AddSingleton<Api.ClientJson>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CompanyClock>();

@@ -11,6 +11,7 @@ public static class CorePermissions
     public const string ViewAudit = "core.audit.view";
     public const string ViewClients = "core.clients.view";
     public const string EditClients = "core.clients.edit";
+    public const string ManageCustomFields = "core.fields.manage";
 
     public static readonly IReadOnlyList<PermissionDefinition> All =
     [
@@ -22,5 +23,7 @@ public static class CorePermissions
         new(ViewClients, "Permission.ViewClients",
             CrmRoles.HeadOfSales, CrmRoles.SalesManager, CrmRoles.Marketer, CrmRoles.Accountant, CrmRoles.SupportAgent),
         new(EditClients, "Permission.EditClients", CrmRoles.HeadOfSales, CrmRoles.SalesManager),
+        // Adding a field changes every company's or contact's form: administrators only unless granted on purpose.
+        new(ManageCustomFields, "Permission.ManageCustomFields"),
     ];
 }

@@ -16,7 +16,8 @@ namespace Crm.Host.Pages.Companies;
 /// <summary>The company card with its holding and change history; a company outside the user's scope does not exist for them (404).</summary>
 [RequirePermission(CorePermissions.ViewClients)]
 public sealed class CardModel(CompanyService service, ContactService contacts, ActivityService activities, TaskService tasks,
-    ClientTimeline timeline, ClientHistory history, CompanyClock clock, CoreDbContext db, CurrentUser user, IStringLocalizer<HostText> text) : PageModel
+    ClientTimeline timeline, ClientHistory history, CompanyClock clock, CoreDbContext db, CurrentUser user, CustomFieldValues customValues,
+    IStringLocalizer<HostText> text) : PageModel
 {
     public Company Company { get; private set; } = new();
     public Company? Parent { get; private set; }
@@ -25,6 +26,7 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     public string OwnerName { get; private set; } = "";
+    public List<(CustomField Field, string Value)> CustomFields { get; private set; } = [];
     public bool CanEdit => user.CanReach(CorePermissions.EditClients, Company.OwnerId);
     /// <summary>Whether the timeline shows the subsidiaries' activity together with the company's.</summary>
     public bool Holding { get; private set; }
@@ -39,7 +41,8 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
         Contacts = await contacts.AtCompanyAsync(id, ct);
         Holding = holding && Subsidiaries.Count > 0;
         Timeline = await timeline.ForCompanyAsync(id, Holding, ct);
-        History = await history.ForRecordAsync(ClientHistory.CompanyTable, id, ct);
+        CustomFields = await customValues.ShownAsync(ClientKind.Company, id, ct);
+        History = CustomFieldValues.Labelled(await history.ForRecordAsync(ClientHistory.CompanyTable, id, ct), CustomFields);
         return Page();
     }
 

@@ -1,6 +1,7 @@
 using Crm.Host.Clients;
 using Crm.Host.Localization;
 using Crm.Host.Security;
+using Crm.Sdk.Clients;
 using Crm.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,19 +11,23 @@ namespace Crm.Host.Pages.Companies;
 
 /// <summary>Creates or edits a company; a save over someone else's newer change is refused with a message, never applied.</summary>
 [RequirePermission(CorePermissions.EditClients)]
-public sealed class EditModel(CompanyService service, IStringLocalizer<HostText> text) : PageModel
+public sealed class EditModel(CompanyService service, CustomFieldService fields, CustomFieldValues values, IStringLocalizer<HostText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public CompanyForm Input { get; set; } = new();
+    public CustomFieldForm Custom => new(_fields, Input.CustomFields);
+    IReadOnlyList<CustomField> _fields = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        _fields = await fields.ForAsync(ClientKind.Company, ct);
         if (Id == null) return Page();
         if (await service.FindAsync(Id.Value, ct) is not { } c) return NotFound();
         Input = new CompanyForm
         {
             Name = c.Name, LegalName = c.LegalName, TaxNumber = c.TaxNumber, Industry = c.Industry, Territory = c.Territory,
             Phone = c.Phone, Email = c.Email, Status = c.Status, LossReason = c.LossReason, Version = c.Version,
+            CustomFields = await values.FormValuesAsync(ClientKind.Company, c.Id, ct),
         };
         return Page();
     }
@@ -30,11 +35,13 @@ public sealed class EditModel(CompanyService service, IStringLocalizer<HostText>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var input = new CompanyInput(Input.Name, Input.LegalName, Input.TaxNumber, Input.Industry, Input.Territory, Input.Phone,
-            Input.Email, Status: Input.Status, LossReason: Input.LossReason, Version: Input.Version);
+            Input.Email, Status: Input.Status, LossReason: Input.LossReason, Version: Input.Version,
+            CustomFields: CustomFieldForm.ToInput(Input.CustomFields));
         var result = Id == null ? await service.CreateAsync(input, ct) : await service.UpdateAsync(Id.Value, input, ct);
         if (result.NotFound) return NotFound();
         if (result.Succeeded) return Redirect($"/Companies/{result.Id}");
         result.AddTo(ModelState, text);
+        _fields = await fields.ForAsync(ClientKind.Company, ct);
         return Page();
     }
 }
@@ -51,4 +58,5 @@ public sealed class CompanyForm
     public CompanyStatus Status { get; set; }
     public string? LossReason { get; set; }
     public int? Version { get; set; }
+    public Dictionary<string, string?> CustomFields { get; set; } = new();
 }

@@ -20,6 +20,7 @@ public sealed class ImportModel(CompanyImport import, CurrentUser user, DataDire
     public ImportTable? Table { get; private set; }
     public Dictionary<string, int> Mapping { get; private set; } = new();
     public ImportResult? Result { get; private set; }
+    public IReadOnlyList<(string Field, string Label)> Fields { get; private set; } = [];
 
     public void OnGet() { }
 
@@ -73,8 +74,9 @@ public sealed class ImportModel(CompanyImport import, CurrentUser user, DataDire
         await using (var stream = System.IO.File.OpenRead(path))
             Table = await CompanyImport.ReadAsync(stream, upload, ct);
         Upload = upload;
+        Fields = await import.FieldsAsync(ct);
         Mapping = map == null
-            ? import.GuessMapping(Table.Headers)
+            ? await import.GuessMappingAsync(Table.Headers, ct)
             : map.Where(m => int.TryParse(m.Value, out var i) && i >= 0 && i < Table.Headers.Count)
                 .ToDictionary(m => m.Key, m => int.Parse(m.Value));
         return true;

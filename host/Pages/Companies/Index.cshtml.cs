@@ -1,13 +1,17 @@
 using Crm.Host.Clients;
 using Crm.Host.Security;
+using Crm.Host.Localization;
+using Crm.Sdk.Clients;
 using Crm.Sdk.Security;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Crm.Host.Pages.Companies;
 
 [RequirePermission(CorePermissions.ViewClients)]
-public sealed class IndexModel(CompanyService service, CurrentUser user, AdminAccounts accounts) : PageModel
+public sealed class IndexModel(CompanyService service, CurrentUser user, AdminAccounts accounts, CustomFieldService fields, CustomFieldValues values,
+    IStringLocalizer<HostText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CompanyStatus? Status { get; set; }
@@ -23,13 +27,18 @@ public sealed class IndexModel(CompanyService service, CurrentUser user, AdminAc
     public string FilterQuery => string.Join("&", new (string Key, object? Value)[]
         {
             ("status", Status), ("owner", Owner), ("q", Q), ("industry", Industry), ("territory", Territory), ("noContactDays", NoContactDays),
-        }.Where(p => p.Value is not null and not "").Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.ToString()!)}"));
+        }.Concat(CustomFieldFilter.Given(Request.Query).Select(p => (Key: p.Key, Value: (object?)p.Value)))
+        .Where(p => p.Value is not null and not "").Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.ToString()!)}"));
+    public IReadOnlyList<CustomField> CustomFields { get; private set; } = [];
     public CompanyPage Result { get; private set; } = new([], null, null);
     public bool CanEdit => user.HasPermission(CorePermissions.EditClients);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Result = await service.ListAsync(new CompanyFilter(Status, Owner, Q, AfterName, AfterId, 50, Industry, Territory, NoContactDays), ct);
+        CustomFields = await fields.ForAsync(ClientKind.Company, ct);
+        var (custom, errors) = await values.ConditionsAsync(ClientKind.Company, Request.Query, ct);
+        foreach (var (field, key) in errors) ModelState.AddModelError(field, text[key]);
+        Result = await service.ListAsync(new CompanyFilter(Status, Owner, Q, AfterName, AfterId, 50, Industry, Territory, NoContactDays, custom), ct);
         Owners = await accounts.ActiveUsersAsync(ct);
     }
 }

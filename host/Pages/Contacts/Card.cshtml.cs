@@ -12,11 +12,12 @@ namespace Crm.Host.Pages.Contacts;
 /// <summary>The contact card with the person's own timeline and change history; a contact outside the user's scope is a 404.</summary>
 [RequirePermission(CorePermissions.ViewClients)]
 public sealed class CardModel(ContactService service, ActivityService activities, ClientTimeline timeline, ClientHistory history,
-    CurrentUser user, IStringLocalizer<HostText> text) : PageModel
+    CustomFieldValues customValues, CurrentUser user, IStringLocalizer<HostText> text) : PageModel
 {
     public ContactDetails Details { get; private set; } = new(new Contact(), []);
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public List<(CustomField Field, string Value)> CustomFields { get; private set; } = [];
     public bool CanEdit => user.CanReach(CorePermissions.EditClients, Details.Contact.OwnerId);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -24,7 +25,8 @@ public sealed class CardModel(ContactService service, ActivityService activities
         if (await service.FindAsync(id, ct) is not { } details) return NotFound();
         Details = details;
         Timeline = await timeline.ForContactAsync(id, ct);
-        History = await history.ForRecordAsync(ClientHistory.ContactTable, id, ct);
+        CustomFields = await customValues.ShownAsync(Crm.Sdk.Clients.ClientKind.Contact, id, ct);
+        History = CustomFieldValues.Labelled(await history.ForRecordAsync(ClientHistory.ContactTable, id, ct), CustomFields);
         return Page();
     }
 

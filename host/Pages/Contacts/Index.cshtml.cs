@@ -1,13 +1,17 @@
 using Crm.Host.Clients;
 using Crm.Host.Security;
+using Crm.Host.Localization;
+using Crm.Sdk.Clients;
 using Crm.Sdk.Security;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Crm.Host.Pages.Contacts;
 
 [RequirePermission(CorePermissions.ViewClients)]
-public sealed class IndexModel(ContactService service, CurrentUser user) : PageModel
+public sealed class IndexModel(ContactService service, CurrentUser user, CustomFieldService fields, CustomFieldValues values,
+    IStringLocalizer<HostText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? AfterLastName { get; set; }
@@ -16,6 +20,17 @@ public sealed class IndexModel(ContactService service, CurrentUser user) : PageM
     public ContactPage Result { get; private set; } = new([], null, null, null);
     public bool CanEdit => user.HasPermission(CorePermissions.EditClients);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await service.ListAsync(new ContactFilter(Q, null, AfterLastName, AfterFirstName, AfterId), ct);
+    public IReadOnlyList<CustomField> CustomFields { get; private set; } = [];
+
+    /// <summary>The current filters as a query string, for the next page and the export links.</summary>
+    public string FilterQuery => string.Join("&", new[] { ("q", Q ?? "") }.Concat(CustomFieldFilter.Given(Request.Query))
+        .Where(p => p.Item2 != "").Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}"));
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        CustomFields = await fields.ForAsync(ClientKind.Contact, ct);
+        var (custom, errors) = await values.ConditionsAsync(ClientKind.Contact, Request.Query, ct);
+        foreach (var (field, key) in errors) ModelState.AddModelError(field, text[key]);
+        Result = await service.ListAsync(new ContactFilter(Q, null, AfterLastName, AfterFirstName, AfterId, Custom: custom), ct);
+    }
 }
