@@ -52,8 +52,12 @@ public static class ActivitiesApi
             .RequirePermission(CorePermissions.ViewClients).WithTags("tasks");
         api.MapGet("/reports/clients", async (ClientBaseReport report, CancellationToken ct) => TypedResults.Ok(await report.BuildAsync(ct)))
             .RequirePermission(CorePermissions.ViewClients).WithTags("reports");
-        api.MapGet("/companies/{id:int}/timeline", async (int id, CompanyService companies, ClientTimeline timeline, CancellationToken ct) =>
-                await companies.FindAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await timeline.ForCompanyAsync(id, ct)))
+        api.MapGet("/companies/{id:int}/timeline", async (int id, bool? withSubsidiaries, CompanyService companies, ClientTimeline timeline,
+                CancellationToken ct) =>
+                await companies.FindAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await timeline.ForCompanyAsync(id, withSubsidiaries == true, ct)))
             .RequirePermission(CorePermissions.ViewClients).WithTags("companies");
+        api.MapGet("/contacts/{id:int}/timeline", async (int id, ContactService contacts, ClientTimeline timeline, CancellationToken ct) =>
+                await contacts.FindAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await timeline.ForContactAsync(id, ct)))
+            .RequirePermission(CorePermissions.ViewClients).WithTags("contacts");
     }
 }

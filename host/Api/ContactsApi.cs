@@ -31,6 +31,13 @@ public static class ContactsApi
             await service.FindAsync(id, ct) is { } details
                 ? Results.Ok(json.With(details, ("customFields", await values.ForRecordAsync(ClientKind.Contact, id, ct))))
                 : Results.NotFound());
+        contacts.MapGet("/duplicates", async (ContactDuplicates duplicates, CancellationToken ct) => TypedResults.Ok(await duplicates.FindAsync(ct)))
+            .RequirePermission(CorePermissions.EditClients);
+        contacts.MapPost("/{id:int}/merge", async (int id, MergeRequest request, ContactDuplicates duplicates, CancellationToken ct) =>
+                await duplicates.MergeAsync(id, request.MergeId, request.Take ?? [], ct) is { } report ? Results.Ok(report) : Results.NotFound())
+            .RequirePermission(CorePermissions.EditClients);
+        contacts.MapPost("/{id:int}/restore", async (int id, ContactService service, CancellationToken ct) =>
+            await service.RestoreAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
         contacts.MapPost("/", async (ContactInput input, ContactService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
             CompaniesApi.ToResult(await service.CreateAsync(input, ct), text, "contacts", created: true)).RequirePermission(CorePermissions.EditClients);
         contacts.MapPut("/{id:int}", async (int id, ContactInput input, ContactService service, IStringLocalizer<HostText> text, CancellationToken ct) =>

@@ -7,6 +7,8 @@ public sealed class Contact
     public string FirstName { get; set; } = "";
     /// <summary>Empty when unknown.</summary>
     public string LastName { get; set; } = "";
+    /// <summary>The name as <see cref="ContactNames.Key"/> reduces it, to find likely duplicates.</summary>
+    public string? NameKey { get; set; }
     public string? Position { get; set; }
     public string? Phone { get; set; }
     /// <summary>The last ten digits of <see cref="Phone"/>, so a number is found however it was typed.</summary>

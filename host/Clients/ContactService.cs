@@ -110,6 +110,26 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
         return true;
     }
 
+    /// <summary>The user's deleted contacts, newest deletion first, for the recycle bin.</summary>
+    public Task<List<ContactRow>> DeletedAsync(CancellationToken ct) =>
+        db.Contacts.AsNoTracking().Where(c => c.DeletedAtUtc != null)
+            .WithinScope(user, CorePermissions.EditClients, c => c.OwnerId)
+            .OrderByDescending(c => c.DeletedAtUtc).Take(CompanyService.MaxPageSize)
+            .Select(c => new ContactRow(c.Id, c.FirstName, c.LastName, c.Position, c.Phone, c.Email, c.OwnerId))
+            .ToListAsync(ct);
+
+    /// <summary>Takes a contact out of the recycle bin; false if there is no such deleted contact in the user's scope.</summary>
+    public async Task<bool> RestoreAsync(int id, CancellationToken ct)
+    {
+        var contact = await db.Contacts.Where(c => c.DeletedAtUtc != null && c.Id == id)
+            .WithinScope(user, CorePermissions.EditClients, c => c.OwnerId).FirstOrDefaultAsync(ct);
+        if (contact == null) return false;
+        contact.DeletedAtUtc = null;
+        contact.Version++;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     async Task<ClientSaveResult> SaveAsync(Contact contact, ContactInput input, bool isNew, CancellationToken ct)
     {
         var errors = await ValidateAsync(input, isNew, ct);
@@ -117,6 +137,7 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
 
         contact.FirstName = input.FirstName!.Trim();
         contact.LastName = FieldErrors.Clean(input.LastName) ?? "";
+        contact.NameKey = ContactNames.Key(contact.FirstName, contact.LastName);
         contact.Position = FieldErrors.Clean(input.Position);
         contact.Phone = FieldErrors.Clean(input.Phone);
         contact.PhoneKey = PhoneNumbers.Key(input.Phone);

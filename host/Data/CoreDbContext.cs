@@ -153,6 +153,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.Property(c => c.Position).HasMaxLength(200);
             e.Property(c => c.Phone).HasMaxLength(64);
             e.Property(c => c.PhoneKey).HasMaxLength(10);
+            e.Property(c => c.NameKey).HasMaxLength(Clients.ContactNames.MaxLength).HasAnnotation(AuditCapture.NotAudited, true); // derived from the name
+            e.HasIndex(c => c.NameKey);
             e.Property(c => c.Email).HasMaxLength(256);
             e.Property(c => c.Messenger).HasMaxLength(200);
             e.Property(c => c.Notes).HasMaxLength(4000);

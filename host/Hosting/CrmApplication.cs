@@ -190,7 +190,9 @@ public static class CrmApplication
         services.AddScoped<Clients.Handover>();
         services.AddScoped<Clients.CompanyExport>();
         services.AddScoped<Clients.CompanyImport>();
+        services.AddScoped<Clients.ClientMerge>();
         services.AddScoped<Clients.CompanyDuplicates>();
+        services.AddScoped<Clients.ContactDuplicates>();
         services.AddScoped<Clients.ClientBaseReport>();
         // What modules may read and ask of the client base and the staff list (sdk contracts).
         services.AddScoped<Crm.Sdk.Clients.IClientDirectory, Clients.ClientDirectory>();

@@ -1,4 +1,5 @@
 using Crm.Host.Clients;
+using Crm.Host.Pages.Shared;
 using Crm.Host.Security;
 using Crm.Sdk.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,9 @@ namespace Crm.Host.Pages.Companies;
 [RequirePermission(CorePermissions.EditClients)]
 public sealed class DuplicatesModel(CompanyDuplicates duplicates) : PageModel
 {
-    public List<DuplicateGroup> Groups { get; private set; } = [];
+    public DuplicatesView View { get; private set; } = new("/Companies", []);
 
-    public async Task OnGetAsync(CancellationToken ct) => Groups = await duplicates.FindAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) =>
+        View = new("/Companies", (await duplicates.FindAsync(ct))
+            .Select(g => (g.Reason, (IReadOnlyList<DuplicateItem>)g.Companies.Select(c => new DuplicateItem(c.Id, c.Name, c.TaxNumber)).ToList())).ToList());
 }
