@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crm.Host.Data;
 using Crm.Host.Modules;
 using Crm.Sdk.Clients;
@@ -14,6 +15,11 @@ public sealed class ClientTimeline(CoreDbContext db, IEnumerable<ITimelineSource
     ActivityService activityService, IStringLocalizer<Localization.HostText> text)
 {
     public const int Limit = 50;
+    /// <summary>Which entries are the host's own activities (so a card can offer to delete them), by the entry object itself.</summary>
+    readonly ConditionalWeakTable<TimelineEntry, StrongBox<int>> _activities = new();
+
+    /// <summary>The activity an entry of this scope's timelines shows, or null for tasks and modules' entries.</summary>
+    public int? ActivityOf(TimelineEntry entry) => _activities.TryGetValue(entry, out var id) ? id.Value : null;
     /// <summary>How deep a holding's tree is followed when its subsidiaries' activity is shown together.</summary>
     const int HoldingDepth = 5;
 
@@ -56,9 +62,13 @@ public sealed class ClientTimeline(CoreDbContext db, IEnumerable<ITimelineSource
         Func<ClientTask, string> taskTitle, CancellationToken ct)
     {
         var files = await activityService.AttachmentsAsync(activities.Select(a => a.Id).ToList(), ct);
-        return activities.Select(a => new TimelineEntry(a.DoneAtUtc ?? a.PlannedAtUtc ?? a.CreatedAtUtc,
-                    text["ActivityKind." + a.Kind], activityTitle(a), a.Outcome ?? a.Body)
-                { Files = files[a.Id].Select(f => new TimelineFile(f.FileName, f.Url, f.SizeBytes)).ToList() })
+        return activities.Select(a =>
+            {
+                var entry = new TimelineEntry(a.DoneAtUtc ?? a.PlannedAtUtc ?? a.CreatedAtUtc, text["ActivityKind." + a.Kind], activityTitle(a), a.Outcome ?? a.Body)
+                    { Files = files[a.Id].Select(f => new TimelineFile(f.FileName, f.Url, f.SizeBytes)).ToList() };
+                _activities.AddOrUpdate(entry, new StrongBox<int>(a.Id));
+                return entry;
+            })
             .Concat(tasks.Select(t => new TimelineEntry(t.DoneAtUtc ?? t.CreatedAtUtc,
                 text[t.DoneAtUtc == null ? "Timeline.TaskSet" : "Timeline.TaskDone"], taskTitle(t), null)))
             .ToList();

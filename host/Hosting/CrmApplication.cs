@@ -42,6 +42,8 @@ public static class CrmApplication
         });
         configure?.Invoke(builder);
         var options = builder.Configuration.GetSection(CrmOptions.Section).Get<CrmOptions>() ?? new CrmOptions();
+        // Room for a few attachments of the configured size, so a file over the limit gets a clear answer rather than a 413.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(k.Limits.MaxRequestBodySize ?? 0, 2 * options.Attachments.MaxBytes + 1024 * 1024));
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         var modulesDirectory = Path.GetFullPath(options.ModulesDirectory, AppContext.BaseDirectory);
         Directory.CreateDirectory(dataDirectory);

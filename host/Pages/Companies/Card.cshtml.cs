@@ -68,6 +68,10 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
         return await OnGetAsync(id, false, ct);
     }
 
+    /// <summary>Moves a call, meeting, email or note (with its files) to the recycle bin.</summary>
+    public async Task<IActionResult> OnPostDeleteActivityAsync(int id, int activity, CancellationToken ct) =>
+        await activities.DeleteAsync(activity, ct) ? Redirect($"/Companies/{id}") : NotFound();
+
     /// <summary>Sets a field back to its value before the change, as a new, audited edit.</summary>
     public async Task<IActionResult> OnPostRevertAsync(int id, long change, int? version, CancellationToken ct)
     {

@@ -40,6 +40,10 @@ public sealed class CardModel(ContactService service, ActivityService activities
         return await OnGetAsync(id, ct);
     }
 
+    /// <summary>Moves a call, meeting, email or note (with its files) to the recycle bin.</summary>
+    public async Task<IActionResult> OnPostDeleteActivityAsync(int id, int activity, CancellationToken ct) =>
+        await activities.DeleteAsync(activity, ct) ? Redirect($"/Contacts/{id}") : NotFound();
+
     /// <summary>Sets a field back to its value before the change, as a new, audited edit.</summary>
     public async Task<IActionResult> OnPostRevertAsync(int id, long change, int? version, CancellationToken ct)
     {

@@ -152,5 +152,13 @@ public sealed class AttachmentsTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
         var page = await refused.Content.ReadAsStringAsync();
         Assert.Contains("Files of this type cannot be attached: run.exe.", page);
         Assert.DoesNotContain("Their script", await browser.GetStringAsync($"/Companies/{company}"));
+
+        var activity = System.Text.RegularExpressions.Regex.Match(card, "name=\"activity\" value=\"(\\d+)\"").Groups[1].Value;
+        var deleted = await browser.PostFormAsync($"/Companies/{company}", new() { ["activity"] = activity }, handler: "DeleteActivity");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.DoesNotContain("Signed the contract", await browser.GetStringAsync($"/Companies/{company}"));
+        var bin = await browser.GetStringAsync("/RecycleBin");
+        Assert.Contains($"data-activity=\"{activity}\"", bin);
+        Assert.Contains("Files: 1", bin);
     }
 }
