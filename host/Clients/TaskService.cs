@@ -10,7 +10,8 @@ public sealed record TaskInput(string? Title, DateTime? DueAtUtc, string? Assign
     string? Notes = null, int? CompanyId = null, int? ContactId = null, DateTime? RemindAtUtc = null);
 
 /// <summary>A task as lists show it.</summary>
-public sealed record TaskRow(int Id, string Title, DateTime DueAtUtc, TaskPriority Priority, string AssigneeId, int? CompanyId, string? CompanyName);
+public sealed record TaskRow(int Id, string Title, DateTime DueAtUtc, TaskPriority Priority, string AssigneeId, int? CompanyId, string? CompanyName,
+    string? LinkTitle = null, string? LinkUrl = null);
 
 /// <summary>A manager's day: what is overdue, what is due today, which meetings are coming.</summary>
 public sealed record MyDay(IReadOnlyList<TaskRow> Overdue, IReadOnlyList<TaskRow> Today, IReadOnlyList<Activity> Meetings);
@@ -84,5 +85,5 @@ public sealed class TaskService(CoreDbContext db, CurrentUser user, CompanyServi
 
     IQueryable<TaskRow> Rows(IQueryable<ClientTask> tasks) =>
         tasks.OrderBy(t => t.DueAtUtc).Select(t => new TaskRow(t.Id, t.Title, t.DueAtUtc, t.Priority, t.AssigneeId, t.CompanyId,
-            db.Companies.Where(c => c.Id == t.CompanyId).Select(c => c.Name).FirstOrDefault()));
+            db.Companies.Where(c => c.Id == t.CompanyId).Select(c => c.Name).FirstOrDefault(), t.LinkTitle, t.LinkUrl));
 }

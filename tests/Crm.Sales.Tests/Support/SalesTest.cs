@@ -13,8 +13,20 @@ public abstract class SalesTest(MariaDbFixture mariaDb) : HostTest(mariaDb)
 {
     protected CrmTestServer Server { get; private set; } = null!;
 
+    /// <summary>Starts a host with the sales module on; background jobs wait for the test to run them, so that runs are deterministic.</summary>
     protected async Task<CrmTestServer> StartSalesAsync(TestDatabaseKind database) =>
-        Server = await StartAsync(database, ModulesWith("sales"), "sales");
+        Server = await StartAsync(database, new CrmTestOptions
+        {
+            ModulesDirectory = ModulesWith("sales"), EnableModules = ["sales"],
+            Settings = new Dictionary<string, string> { ["Crm:RunJobsInBackground"] = "false" },
+        });
+
+    /// <summary>Runs one of the module's recurring jobs now, as the scheduler would.</summary>
+    protected async Task RunJobAsync(string typeName)
+    {
+        var job = Server.Services.GetRequiredService<Crm.Host.Modules.ModuleCatalog>().Find("sales")!.Assembly!.GetType(typeName)!;
+        Assert.True(await Server.Services.GetRequiredService<Crm.Host.Jobs.JobScheduler>().RunIfDueAsync(job, CancellationToken.None));
+    }
 
     /// <summary>A new employee with a role, signed in through the browser form; returns the client and the user's id.</summary>
     protected async Task<(HttpClient Client, string Id)> UserAsync(string role, string name, int? teamId = null)
