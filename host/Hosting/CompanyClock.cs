@@ -1,3 +1,4 @@
+using Crm.Sdk.Time;
 using Microsoft.Extensions.Options;
 
 namespace Crm.Host.Hosting;
@@ -6,7 +7,7 @@ namespace Crm.Host.Hosting;
 /// Times are stored in UTC and shown in the company's time zone; "today" is the company's today. (Per-user zones can
 /// replace this once users choose one.)
 /// </summary>
-public sealed class CompanyClock(IOptions<CrmOptions> options, TimeProvider time)
+public sealed class CompanyClock(IOptions<CrmOptions> options, TimeProvider time) : ICompanyClock
 {
     readonly TimeZoneInfo _zone = options.Value.TimeZone is { Length: > 0 } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : TimeZoneInfo.Local;
 

@@ -207,6 +207,7 @@ public static class CrmApplication
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CompanyClock>();
+        services.AddSingleton<Crm.Sdk.Time.ICompanyClock>(p => p.GetRequiredService<CompanyClock>());
         services.AddScoped<Crm.Sdk.Search.ISearchProvider, Clients.ContactSearch>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<IDocumentRenderer, DocumentRenderer>();
