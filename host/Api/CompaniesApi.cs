@@ -30,32 +30,18 @@ public static class CompaniesApi
         companies.MapGet("/", async ([AsParameters] CompanyQuery query, CompanyService service, CustomFieldValues values, HttpContext http,
             IStringLocalizer<HostText> text, CancellationToken ct) =>
         {
-            var (custom, errors) = await values.ConditionsAsync(ClientKind.Company, http.Request.Query, ct);
-            if (errors.Count > 0) return ApiProblems.Fields(errors.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }));
-            return Results.Ok(await service.ListAsync(query.ToFilter() with { Custom = custom }, ct));
+            var (custom, problem) = await ClientListEndpoints.CustomFiltersAsync(ClientKind.Company, http, values, text);
+            return problem ?? Results.Ok(await service.ListAsync(query.ToFilter() with { Custom = custom }, ct));
         });
         companies.MapGet("/export", async (ExportFormat? format, [AsParameters] CompanyQuery query, CompanyExport export, CustomFieldValues values,
             HttpContext http, IStringLocalizer<HostText> text) =>
         {
-            var chosen = format ?? ExportFormat.Csv;
-            var (custom, errors) = await values.ConditionsAsync(ClientKind.Company, http.Request.Query, http.RequestAborted);
-            if (errors.Count > 0) return ApiProblems.Fields(errors.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }));
+            var (custom, problem) = await ClientListEndpoints.CustomFiltersAsync(ClientKind.Company, http, values, text);
             var filter = query.ToFilter() with { Custom = custom };
-            return Results.Stream(output => export.WriteAsync(filter, chosen, output, http.RequestAborted),
-                chosen == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                $"companies.{chosen.ToString().ToLowerInvariant()}");
+            return problem ?? ClientListEndpoints.Download("companies", format ?? ExportFormat.Csv,
+                output => export.WriteAsync(filter, format ?? ExportFormat.Csv, output, http.RequestAborted));
         });
-        // Browser sessions are checked by ApiAntiforgery like every other change; the framework's form check is not needed.
-        companies.MapPost("/import", async (IFormFile file, bool? dryRun, CompanyImport import, IStringLocalizer<HostText> text, CancellationToken ct) =>
-            {
-                if (!CompanyImport.IsSupported(file.FileName) || file.Length > CompanyImport.MaxFileBytes)
-                    return ApiProblems.Field("file", text["Import.FileRefused", CompanyImport.MaxFileBytes / 1024 / 1024]);
-                await using var stream = file.OpenReadStream();
-                var table = await CompanyImport.ReadAsync(stream, file.FileName, ct);
-                var result = await import.RunAsync(table, await import.GuessMappingAsync(table.Headers, ct), commit: dryRun != true, ct);
-                return result.Errors.Count > 0 ? Results.BadRequest(result) : Results.Ok(result);
-            })
-            .DisableAntiforgery().RequirePermission(CorePermissions.EditClients);
+        companies.MapImport<CompanyImport>();
         companies.MapGet("/duplicates", async (CompanyDuplicates duplicates, CancellationToken ct) => TypedResults.Ok(await duplicates.FindAsync(ct)))
             .RequirePermission(CorePermissions.EditClients);
         companies.MapPost("/{id:int}/merge", async (int id, MergeRequest request, CompanyDuplicates duplicates, CancellationToken ct) =>

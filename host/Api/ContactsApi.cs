@@ -23,10 +23,18 @@ public static class ContactsApi
         contacts.MapGet("/", async ([AsParameters] ContactQuery query, ContactService service, CustomFieldValues values, HttpContext http,
             IStringLocalizer<HostText> text, CancellationToken ct) =>
         {
-            var (custom, errors) = await values.ConditionsAsync(ClientKind.Contact, http.Request.Query, ct);
-            if (errors.Count > 0) return ApiProblems.Fields(errors.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }));
-            return Results.Ok(await service.ListAsync(query.ToFilter() with { Custom = custom }, ct));
+            var (custom, problem) = await ClientListEndpoints.CustomFiltersAsync(ClientKind.Contact, http, values, text);
+            return problem ?? Results.Ok(await service.ListAsync(query.ToFilter() with { Custom = custom }, ct));
         });
+        contacts.MapGet("/export", async (ExportFormat? format, [AsParameters] ContactQuery query, ContactExport export, CustomFieldValues values,
+            HttpContext http, IStringLocalizer<HostText> text) =>
+        {
+            var (custom, problem) = await ClientListEndpoints.CustomFiltersAsync(ClientKind.Contact, http, values, text);
+            var filter = query.ToFilter() with { Custom = custom };
+            return problem ?? ClientListEndpoints.Download("contacts", format ?? ExportFormat.Csv,
+                output => export.WriteAsync(filter, format ?? ExportFormat.Csv, output, http.RequestAborted));
+        });
+        contacts.MapImport<ContactImport>();
         contacts.MapGet("/{id:int}", async (int id, ContactService service, CustomFieldValues values, ClientJson json, CancellationToken ct) =>
             await service.FindAsync(id, ct) is { } details
                 ? Results.Ok(json.With(details, ("customFields", await values.ForRecordAsync(ClientKind.Contact, id, ct))))

@@ -122,24 +122,30 @@ public sealed class CustomFieldValues(CoreDbContext db, CustomFieldService field
         await audit.WriteAsync(db, changes, ct);
     }
 
+    /// <summary>The values of many new records (an import), parsed and validated already; records without values give none.</summary>
+    public async Task<List<CustomValue>> ParseAllAsync(ClientKind kind, IEnumerable<(int RecordId, IReadOnlyDictionary<string, object?>? Values)> records,
+        CancellationToken ct)
+    {
+        var defined = await fields.ForAsync(kind, ct);
+        var parsed = new List<CustomValue>();
+        foreach (var (recordId, values) in records)
+            if (values != null)
+                foreach (var field in defined)
+                    if (values.TryGetValue(field.Key, out var raw) && Parse(field, raw).Value is { } value)
+                        parsed.Add(value.With(recordId));
+        return parsed;
+    }
+
     /// <summary>Adds the values of many new records at once (an import), inside the caller's transaction, audited as inserts.</summary>
     public async Task AddAllAsync(ClientKind kind, IReadOnlyList<(int RecordId, IReadOnlyDictionary<string, object?>? Values)> records, CancellationToken ct)
     {
-        var defined = await fields.ForAsync(kind, ct);
-        var changes = new List<AuditChange>();
-        foreach (var (recordId, values) in records)
-        {
-            if (values == null) continue;
-            foreach (var field in defined)
-                if (values.TryGetValue(field.Key, out var raw) && Parse(field, raw).Value is { } value)
-                {
-                    db.CustomValues.Add(value.With(recordId));
-                    changes.Add(new AuditChange(Table(kind), recordId.ToString(CultureInfo.InvariantCulture), AuditAction.Insert, Prefix + field.Key, null, value.Text));
-                }
-        }
-        if (changes.Count == 0) return;
+        var parsed = await ParseAllAsync(kind, records, ct);
+        if (parsed.Count == 0) return;
+        var keys = (await fields.ForAsync(kind, ct)).ToDictionary(f => f.Id, f => f.Key);
+        db.CustomValues.AddRange(parsed);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(db, changes, ct);
+        await audit.WriteAsync(db, parsed.Select(v => new AuditChange(Table(kind), v.RecordId.ToString(CultureInfo.InvariantCulture),
+            AuditAction.Insert, Prefix + keys[v.FieldId], null, v.Text)).ToList(), ct);
     }
 
     /// <summary>The custom field filters in a list's query string (see <see cref="CustomFieldFilter"/>).</summary>

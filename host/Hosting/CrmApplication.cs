@@ -203,6 +203,8 @@ public static class CrmApplication
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Clients.CustomFieldService>();
         services.AddScoped<Clients.CustomFieldValues>();
+        services.AddScoped<Clients.ContactImport>();
+        services.AddScoped<Clients.ContactExport>();
         services.AddSingleton<Api.ClientJson>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddSingleton(TimeProvider.System);

@@ -7,15 +7,23 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
-namespace Crm.Host.Pages.Companies;
+namespace Crm.Host.Pages.Clients;
 
 /// <summary>
 /// Upload a CSV or XLSX file, map its columns, see every row's errors, import all rows or none; the failed rows come
 /// back as a file. The upload waits in the data directory, in a folder of the user's own, between the steps.
 /// </summary>
 [RequirePermission(CorePermissions.EditClients)]
-public sealed class ImportModel(CompanyImport import, CurrentUser user, DataDirectory data, IStringLocalizer<HostText> text) : PageModel
+public sealed class ImportModel(CompanyImport companies, ContactImport contacts, CurrentUser user, DataDirectory data, IStringLocalizer<HostText> text)
+    : PageModel
 {
+    /// <summary>"Companies" or "Contacts", from the address.</summary>
+    [BindProperty(SupportsGet = true)] public string List { get; set; } = "Companies";
+    public bool IsContacts => List == "Contacts";
+    ClientImport import => IsContacts ? contacts : companies;
+    /// <summary>Where the texts of this import start ("Import.", "ContactImport.").</summary>
+    public string Texts => IsContacts ? "ContactImport." : "Import.";
+
     public string? Upload { get; private set; }
     public ImportTable? Table { get; private set; }
     public Dictionary<string, int> Mapping { get; private set; } = new();
@@ -26,9 +34,9 @@ public sealed class ImportModel(CompanyImport import, CurrentUser user, DataDire
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file == null || !CompanyImport.IsSupported(file.FileName) || file.Length > CompanyImport.MaxFileBytes)
+        if (file == null || !ImportFile.IsSupported(file.FileName) || file.Length > ImportFile.MaxFileBytes)
         {
-            ModelState.AddModelError("file", text["Import.FileRefused", CompanyImport.MaxFileBytes / 1024 / 1024]);
+            ModelState.AddModelError("file", text["Import.FileRefused", ImportFile.MaxFileBytes / 1024 / 1024]);
             return Page();
         }
         var name = Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant();
@@ -59,7 +67,7 @@ public sealed class ImportModel(CompanyImport import, CurrentUser user, DataDire
     {
         if (!await LoadAsync(upload, map, ct)) return NotFound();
         var result = await import.RunAsync(Table!, Mapping, commit: false, ct);
-        return File(CompanyImport.ErrorFile(Table!, result.Errors), "text/csv; charset=utf-8", "companies-to-fix.csv");
+        return File(ImportFile.ErrorFile(Table!, result.Errors), "text/csv; charset=utf-8", $"{List.ToLowerInvariant()}-to-fix.csv");
     }
 
     string Folder() => Path.Combine(data.Path, "imports", user.Id!);
@@ -68,11 +76,11 @@ public sealed class ImportModel(CompanyImport import, CurrentUser user, DataDire
     async Task<bool> LoadAsync(string upload, Dictionary<string, string>? map, CancellationToken ct)
     {
         if (upload != Path.GetFileName(upload) || !Guid.TryParseExact(Path.GetFileNameWithoutExtension(upload), "N", out _) ||
-            !CompanyImport.IsSupported(upload)) return false;
+            !ImportFile.IsSupported(upload)) return false;
         var path = Path.Combine(Folder(), upload);
         if (!System.IO.File.Exists(path)) return false;
         await using (var stream = System.IO.File.OpenRead(path))
-            Table = await CompanyImport.ReadAsync(stream, upload, ct);
+            Table = await ImportFile.ReadAsync(stream, upload, ct);
         Upload = upload;
         Fields = await import.FieldsAsync(ct);
         Mapping = map == null
