@@ -2,6 +2,7 @@ using Crm.Sales.Api;
 using Crm.Sales.Data;
 using Crm.Sales.Deals;
 using Crm.Sales.Pipelines;
+using Crm.Sales.Products;
 using Crm.Sdk;
 using Crm.Sdk.Clients;
 using Crm.Sdk.Modules;
@@ -19,6 +20,7 @@ public sealed class SalesModule : CrmModule
         services.AddScoped<SalesSettings>();
         services.AddScoped<PipelineService>();
         services.AddScoped<DealService>();
+        services.AddScoped<ProductService>();
         services.AddSearchProvider<DealSearch>();
         services.AddTimelineSource<DealsOnTimeline>();
         services.AddHandoverParticipant<DealsHandover>();
@@ -30,6 +32,7 @@ public sealed class SalesModule : CrmModule
     {
         foreach (var permission in Permissions.All) contributions.Permission(permission);
         contributions.Menu(Menu.Board).Menu(Menu.Deals).Menu(Menu.Pipelines);
+        contributions.Menu(Menu.Products);
         foreach (var setting in Settings.All) contributions.Setting(setting);
         contributions.Panel(new CardPanel("Panel.Deals", typeof(ClientDeals), Permissions.ViewDeals, Order: 10));
     }

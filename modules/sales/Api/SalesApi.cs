@@ -1,5 +1,6 @@
 using Crm.Sales.Deals;
 using Crm.Sales.Pipelines;
+using Crm.Sales.Products;
 using Microsoft.AspNetCore.Routing;
 
 namespace Crm.Sales.Api;
@@ -11,5 +12,6 @@ public static class SalesApi
     {
         PipelinesApi.Map(api);
         DealsApi.Map(api);
+        ProductsApi.Map(api);
     }
 }
