@@ -14,7 +14,7 @@ public sealed record ClientBaseFigures(
     int Total, IReadOnlyList<ReportBar> NewPerMonth, IReadOnlyList<ReportBar> TotalOverTime, IReadOnlyList<ReportBar> ByStatus,
     IReadOnlyList<ReportBar> LostReasons, IReadOnlyList<ReportBar> ByManager, IReadOnlyList<ReportBar> ByTerritory, IReadOnlyList<ReportBar> ByIndustry);
 
-/// <summary>Counts over the companies within the user's scope, each figure one grouped query.</summary>
+/// <summary>Counts over the companies within the user's scope, from one read of the few columns the figures need.</summary>
 public sealed class ClientBaseReport(CoreDbContext db, CurrentUser user, CompanyClock clock)
 {
     public const int Months = 12;
@@ -26,30 +26,30 @@ public sealed class ClientBaseReport(CoreDbContext db, CurrentUser user, Company
         var firstMonth = new DateTime(localNow.Year, localNow.Month, 1).AddMonths(-(Months - 1));
         var since = clock.ToUtc(firstMonth);
 
-        var total = await companies.CountAsync(ct);
-        var before = await companies.CountAsync(c => c.CreatedAtUtc < since, ct);
-        var created = await companies.Where(c => c.CreatedAtUtc >= since).Select(c => c.CreatedAtUtc).ToListAsync(ct);
+        // One pass over the covering index IX_core_companies_Report, counted here: eight grouped queries each read every
+        // company again (2.3 s at 50k companies, bench/RESULTS.md).
+        var rows = await companies.Select(c => new Row(c.Status, c.OwnerId, c.Territory, c.Industry, c.LossReason, c.CreatedAtUtc)).ToListAsync(ct);
+        var before = rows.Count(r => r.CreatedAtUtc < since);
+        var created = rows.Where(r => r.CreatedAtUtc >= since).Select(r => clock.ToLocal(r.CreatedAtUtc)).ToList();
         var perMonth = Enumerable.Range(0, Months).Select(i => firstMonth.AddMonths(i))
-            .Select(month => new ReportBar(month.ToString("yyyy-MM"), created.Count(c =>
-            {
-                var local = clock.ToLocal(c);
-                return local.Year == month.Year && local.Month == month.Month;
-            }))).ToList();
+            .Select(month => new ReportBar(month.ToString("yyyy-MM"), created.Count(local => local.Year == month.Year && local.Month == month.Month)))
+            .ToList();
         var running = before;
         var overTime = perMonth.Select(m => new ReportBar(m.Label, running += m.Count)).ToList();
 
-        async Task<List<ReportBar>> Top(IQueryable<string?> keys, string none) =>
-            (await keys.GroupBy(k => k).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(10).ToListAsync(ct))
+        static List<ReportBar> Top(IEnumerable<string?> keys, string none) =>
+            keys.GroupBy(k => k).Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).Take(10)
                 .Select(g => new ReportBar(string.IsNullOrEmpty(g.Key) ? none : g.Key, g.Count)).ToList();
 
-        var byStatus = (await companies.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .OrderBy(g => g.Key).Select(g => new ReportBar(g.Key.ToString(), g.Count)).ToList();
-        var byManagerIds = await Top(companies.Select(c => (string?)c.OwnerId), "—");
+        var byStatus = rows.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => new ReportBar(g.Key.ToString(), g.Count())).ToList();
+        var byManagerIds = Top(rows.Select(r => (string?)r.OwnerId), "—");
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return new ClientBaseFigures(total, perMonth, overTime, byStatus,
-            await Top(companies.Where(c => c.Status == CompanyStatus.Lost).Select(c => c.LossReason), "—"),
+        return new ClientBaseFigures(rows.Count, perMonth, overTime, byStatus,
+            Top(rows.Where(r => r.Status == CompanyStatus.Lost).Select(r => r.LossReason), "—"),
             byManagerIds.Select(b => b with { Label = names.GetValueOrDefault(b.Label, b.Label) }).ToList(),
-            await Top(companies.Select(c => c.Territory), "—"),
-            await Top(companies.Select(c => c.Industry), "—"));
+            Top(rows.Select(r => r.Territory), "—"),
+            Top(rows.Select(r => r.Industry), "—"));
     }
+
+    sealed record Row(CompanyStatus Status, string OwnerId, string? Territory, string? Industry, string? LossReason, DateTime CreatedAtUtc);
 }

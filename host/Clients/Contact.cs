@@ -9,6 +9,10 @@ public sealed class Contact
     public string LastName { get; set; } = "";
     /// <summary>The name as <see cref="ContactNames.Key"/> reduces it, to find likely duplicates.</summary>
     public string? NameKey { get; set; }
+    /// <summary>"first last" as a search key (<see cref="Crm.Sdk.Search.SearchKey"/>), so the search finds a first name by prefix.</summary>
+    public string FirstNameKey { get; set; } = "";
+    /// <summary>"last first" as a search key, so the search finds a last name by prefix.</summary>
+    public string LastNameKey { get; set; } = "";
     public string? Position { get; set; }
     public string? Phone { get; set; }
     /// <summary>The last ten digits of <see cref="Phone"/>, so a number is found however it was typed.</summary>

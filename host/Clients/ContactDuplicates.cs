@@ -40,7 +40,7 @@ public sealed class ContactDuplicates(CoreDbContext db, CurrentUser user, Client
         return await merging.MergeAsync(new ClientRef(ClientKind.Contact, mergeId), new ClientRef(ClientKind.Contact, keepId), async token =>
         {
             ClientMerge.Take(keep, merge, takeFromMerged, MergeableFields);
-            keep.NameKey = ContactNames.Key(keep.FirstName, keep.LastName);
+            ContactNames.SetKeys(keep);
             keep.PhoneKey = PhoneNumbers.Key(keep.Phone);
             keep.UpdatedAtUtc = DateTime.UtcNow;
             keep.Version++;

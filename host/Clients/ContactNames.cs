@@ -1,4 +1,5 @@
 using System.Text;
+using Crm.Sdk.Search;
 
 namespace Crm.Host.Clients;
 
@@ -17,5 +18,13 @@ public static class ContactNames
             cleaned.Append(char.IsLetterOrDigit(c) ? c : ' ');
         var key = string.Join(' ', cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
         return key.Length == 0 ? null : key.Length > MaxLength ? key[..MaxLength] : key;
+    }
+
+    /// <summary>Sets the contact's derived name keys: the duplicate key and the two search keys.</summary>
+    public static void SetKeys(Contact contact)
+    {
+        contact.NameKey = Key(contact.FirstName, contact.LastName);
+        contact.FirstNameKey = SearchKey.Of($"{contact.FirstName} {contact.LastName}", MaxLength);
+        contact.LastNameKey = SearchKey.Of($"{contact.LastName} {contact.FirstName}", MaxLength);
     }
 }

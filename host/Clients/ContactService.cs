@@ -191,7 +191,7 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
 
         contact.FirstName = input.FirstName!.Trim();
         contact.LastName = FieldErrors.Clean(input.LastName) ?? "";
-        contact.NameKey = ContactNames.Key(contact.FirstName, contact.LastName);
+        ContactNames.SetKeys(contact);
         contact.Position = FieldErrors.Clean(input.Position);
         contact.Phone = FieldErrors.Clean(input.Phone);
         contact.PhoneKey = PhoneNumbers.Key(input.Phone);

@@ -143,6 +143,9 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasIndex(c => c.TaxNumber);
             e.HasIndex(c => c.ParentId);
             e.HasIndex(c => new { c.DeletedAtUtc, c.LastContactAtUtc });
+            e.HasIndex(c => new { c.DeletedAtUtc, c.Status, c.Name, c.Id });
+            e.HasIndex(c => new { c.DeletedAtUtc, c.NameKey });
+            e.HasIndex(c => new { c.DeletedAtUtc, c.OwnerId, c.Status, c.Territory, c.Industry, c.LossReason, c.CreatedAtUtc }, "IX_core_companies_Report");
         });
         b.Entity<Clients.Contact>(e =>
         {
@@ -155,6 +158,10 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.Property(c => c.PhoneKey).HasMaxLength(10);
             e.Property(c => c.NameKey).HasMaxLength(Clients.ContactNames.MaxLength).HasAnnotation(AuditCapture.NotAudited, true); // derived from the name
             e.HasIndex(c => c.NameKey);
+            e.Property(c => c.FirstNameKey).HasMaxLength(Clients.ContactNames.MaxLength).HasAnnotation(AuditCapture.NotAudited, true); // derived from the name
+            e.Property(c => c.LastNameKey).HasMaxLength(Clients.ContactNames.MaxLength).HasAnnotation(AuditCapture.NotAudited, true);
+            e.HasIndex(c => new { c.DeletedAtUtc, c.FirstNameKey });
+            e.HasIndex(c => new { c.DeletedAtUtc, c.LastNameKey });
             e.Property(c => c.Email).HasMaxLength(256);
             e.Property(c => c.Messenger).HasMaxLength(200);
             e.Property(c => c.Notes).HasMaxLength(4000);

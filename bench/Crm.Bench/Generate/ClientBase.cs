@@ -26,7 +26,7 @@ public sealed class ClientBase(Scale scale, IReadOnlyList<Employee> staff, Vocab
         var companies = new BulkTable(loader, "core_companies", "Id", "Name", "NameKey", "LegalName", "TaxNumber", "Industry", "Territory",
             "Phone", "PhoneKey", "Email", "Website", "Address", "Status", "LossReason", "OwnerId", "ParentId", "LastContactAtUtc",
             "CreatedAtUtc", "UpdatedAtUtc", "DeletedAtUtc", "Version");
-        var contacts = new BulkTable(loader, "core_contacts", "Id", "FirstName", "LastName", "Position", "Phone", "PhoneKey", "Email",
+        var contacts = new BulkTable(loader, "core_contacts", "Id", "FirstName", "LastName", "NameKey", "FirstNameKey", "LastNameKey", "Position", "Phone", "PhoneKey", "Email",
             "Messenger", "Birthday", "Notes", "MarketingConsent", "ConsentAtUtc", "ConsentSource", "OwnerId", "CreatedAtUtc", "UpdatedAtUtc",
             "DeletedAtUtc", "Version");
         var places = new BulkTable(loader, "core_contact_companies", "ContactId", "CompanyId", "Role", "Influence");
@@ -89,7 +89,9 @@ public sealed class ClientBase(Scale scale, IReadOnlyList<Employee> staff, Vocab
                 var phone = _random.NextDouble() < 0.85 ? v.Phone() : null;
                 var consent = _random.NextDouble() < 0.35;
                 var contactCreated = Min(created.AddDays(_random.Next(0, 400)), nowUtc);
-                contacts.Add(contactId, first, last, v.PickFrom(v.Positions), phone, PhoneNumbers.Key(phone),
+                var keys = new Contact { FirstName = first, LastName = last };
+                ContactNames.SetKeys(keys);
+                contacts.Add(contactId, first, last, keys.NameKey, keys.FirstNameKey, keys.LastNameKey, v.PickFrom(v.Positions), phone, PhoneNumbers.Key(phone),
                     _random.NextDouble() < 0.8 ? Email(en.Faker, first, last, contactId) : null,
                     _random.NextDouble() < 0.3 ? "@" + f.Internet.UserName(first, last).ToLowerInvariant() : null,
                     _random.NextDouble() < 0.4 ? (object)DateOnly.FromDateTime(nowUtc.AddYears(-_random.Next(23, 65)).AddDays(-_random.Next(0, 365))) : null,

@@ -1,3 +1,4 @@
+using Crm.Host.Clients;
 using System.Data.Common;
 
 namespace Crm.Bench.Run;
@@ -81,18 +82,30 @@ public static class KeyOperations
             SELECT Id, DisplayName FROM core_users;
             """, ("@id", id), ("@parent", parent), ("@me", me), ("@sid", id.ToString()));
 
+    // The host's search shape: one index lookup per kind of term (email, phone key, tax number, a prefix range on a
+    // lower-cased name key), merged in memory; the floor runs the same lookups by hand.
     static int SearchFloor(DbConnection c, string q, string? me)
     {
         var scope = me == null ? "" : "AND OwnerId = @me";
-        var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
-        var phone = digits.Length < 5 ? null : digits.Length > 10 ? digits[^10..] : digits;
-        return Sql.Read(c, $"""
-            SELECT Id, Name, TaxNumber FROM core_companies WHERE DeletedAtUtc IS NULL {scope} AND (Name LIKE @prefix OR TaxNumber = @q)
-              ORDER BY Name, Id LIMIT 50;
-            SELECT Id, FirstName, LastName, Position, Phone, Email, OwnerId FROM core_contacts WHERE DeletedAtUtc IS NULL {scope}
-              AND (LastName LIKE @prefix OR FirstName LIKE @prefix OR Email = @email OR PhoneKey = @phone)
-              ORDER BY LastName, FirstName, Id LIMIT 51;
-            """, ("@prefix", q + "%"), ("@q", q), ("@email", q.ToLowerInvariant()), ("@phone", phone), ("@me", me));
+        var terms = SearchTerms.Parse(q);
+        var companyKey = CompanyNames.Key(q) is { Length: > 0 } k ? k : terms.NameKey;
+        const char high = '\uffff';
+        var sql = new System.Text.StringBuilder();
+        if (terms.Email != null)
+            sql.Append($"SELECT Id, Name, TaxNumber FROM core_companies WHERE DeletedAtUtc IS NULL {scope} AND Email = @email ORDER BY Id LIMIT 50;" +
+                       $"SELECT Id, FirstName, LastName, Position, Email FROM core_contacts WHERE DeletedAtUtc IS NULL {scope} AND Email = @email ORDER BY Id LIMIT 50;");
+        if (terms.PhoneKey != null)
+            sql.Append($"SELECT Id, Name, TaxNumber FROM core_companies WHERE DeletedAtUtc IS NULL {scope} AND PhoneKey = @phone ORDER BY Id LIMIT 50;" +
+                       $"SELECT Id, FirstName, LastName, Position, Email FROM core_contacts WHERE DeletedAtUtc IS NULL {scope} AND PhoneKey = @phone ORDER BY Id LIMIT 50;");
+        if (terms.TaxNumber != null)
+            sql.Append($"SELECT Id, Name, TaxNumber FROM core_companies WHERE DeletedAtUtc IS NULL {scope} AND TaxNumber = @q ORDER BY Id LIMIT 50;");
+        if (companyKey.Length > 0)
+            sql.Append($"SELECT Id, Name, TaxNumber FROM core_companies WHERE DeletedAtUtc IS NULL {scope} AND NameKey >= @ckey AND NameKey < @ckeyHigh ORDER BY NameKey, Id LIMIT 50;");
+        if (terms.NameKey.Length > 0)
+            sql.Append($"SELECT Id, FirstName, LastName, Position, Email FROM core_contacts WHERE DeletedAtUtc IS NULL {scope} AND LastNameKey >= @key AND LastNameKey < @keyHigh ORDER BY LastNameKey, Id LIMIT 50;" +
+                       $"SELECT Id, FirstName, LastName, Position, Email FROM core_contacts WHERE DeletedAtUtc IS NULL {scope} AND FirstNameKey >= @key AND FirstNameKey < @keyHigh ORDER BY FirstNameKey, Id LIMIT 50;");
+        return Sql.Read(c, sql.ToString(), ("@q", terms.Text), ("@email", terms.Email), ("@phone", terms.PhoneKey), ("@ckey", companyKey),
+            ("@ckeyHigh", companyKey + high), ("@key", terms.NameKey), ("@keyHigh", terms.NameKey + high), ("@me", me));
     }
 
     static int MyDayFloor(DbConnection c, string me)
@@ -110,18 +123,10 @@ public static class KeyOperations
 
     static int ReportFloor(DbConnection c)
     {
-        var local = DateTime.Now;
-        var since = TimeZoneInfo.ConvertTimeToUtc(new DateTime(local.Year, local.Month, 1).AddMonths(-11), TimeZoneInfo.Local);
+        // The host reads the few columns the figures need once (from its covering index) and counts them in memory.
         return Sql.Read(c, """
-            SELECT COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL;
-            SELECT COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL AND CreatedAtUtc < @since;
-            SELECT CreatedAtUtc FROM core_companies WHERE DeletedAtUtc IS NULL AND CreatedAtUtc >= @since;
-            SELECT Status, COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY Status;
-            SELECT OwnerId, COUNT(*) AS n FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY OwnerId ORDER BY n DESC LIMIT 10;
-            SELECT LossReason, COUNT(*) AS n FROM core_companies WHERE DeletedAtUtc IS NULL AND Status = 3 GROUP BY LossReason ORDER BY n DESC LIMIT 10;
-            SELECT Territory, COUNT(*) AS n FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY Territory ORDER BY n DESC LIMIT 10;
-            SELECT Industry, COUNT(*) AS n FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY Industry ORDER BY n DESC LIMIT 10;
+            SELECT Status, OwnerId, Territory, Industry, LossReason, CreatedAtUtc FROM core_companies WHERE DeletedAtUtc IS NULL;
             SELECT Id, DisplayName FROM core_users;
-            """, ("@since", since));
+            """);
     }
 }
