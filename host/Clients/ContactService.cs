@@ -132,7 +132,7 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
 
     static readonly string[] ImportColumns =
     [
-        "Id", "FirstName", "LastName", "NameKey", "Position", "Phone", "PhoneKey", "Email", "Messenger", "Birthday", "Notes", "MarketingConsent",
+        "Id", "FirstName", "LastName", "NameKey", "FirstNameKey", "LastNameKey", "Position", "Phone", "PhoneKey", "Email", "Messenger", "Birthday", "Notes", "MarketingConsent",
         "OwnerId", "CreatedAtUtc", "UpdatedAtUtc", "Version",
     ];
 
@@ -148,12 +148,17 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
         var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
         var firstId = await db.Database.SqlQueryRaw<int>(
             "SELECT COALESCE(MAX(Id), 0) + 1 AS Value FROM core_contacts" + (sqlite ? "" : " FOR UPDATE")).SingleAsync(ct);
-        await BulkInsert.RunAsync(db, "core_contacts", ImportColumns, inputs.Select((c, i) => new object?[]
+        await BulkInsert.RunAsync(db, "core_contacts", ImportColumns, inputs.Select((c, i) =>
         {
-            firstId + i, c.FirstName!.Trim(), FieldErrors.Clean(c.LastName) ?? "", ContactNames.Key(c.FirstName!.Trim(), FieldErrors.Clean(c.LastName) ?? ""),
-            FieldErrors.Clean(c.Position), FieldErrors.Clean(c.Phone),
-            PhoneNumbers.Key(c.Phone), FieldErrors.Clean(c.Email)?.ToLowerInvariant(), FieldErrors.Clean(c.Messenger), c.Birthday,
-            FieldErrors.Clean(c.Notes), false, user.Id!, now, now, 1,
+            var names = new Contact { FirstName = c.FirstName!.Trim(), LastName = FieldErrors.Clean(c.LastName) ?? "" };
+            ContactNames.SetKeys(names);
+            return new object?[]
+            {
+                firstId + i, names.FirstName, names.LastName, names.NameKey, names.FirstNameKey, names.LastNameKey,
+                FieldErrors.Clean(c.Position), FieldErrors.Clean(c.Phone),
+                PhoneNumbers.Key(c.Phone), FieldErrors.Clean(c.Email)?.ToLowerInvariant(), FieldErrors.Clean(c.Messenger), c.Birthday,
+                FieldErrors.Clean(c.Notes), false, user.Id!, now, now, 1,
+            };
         }), ct);
         var values = await customValues.ParseAllAsync(ClientKind.Contact, inputs.Select((c, i) => (firstId + i, c.CustomFields)), ct);
         await BulkInsert.RunAsync(db, "core_custom_values", ["FieldId", "RecordId", "Text", "Number", "Date"],

@@ -60,6 +60,19 @@ public sealed class GlobalSearchTests(MariaDbFixture mariaDb) : HostTest(mariaDb
         Assert.Empty(await TitlesAsync(boris, "500100732259"));
     }
 
+    [Theory, MemberData(nameof(Databases))]
+    public async Task ImportedContactsAreFoundByName(TestDatabaseKind database)
+    {
+        var server = await StartAsync(database, ModulesWith());
+        var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager));
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("firstName,lastName\nСемён,Ёжиков\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var response = await anna.PostAsync("/api/v1/contacts/import", new MultipartFormDataContent { { file, "file", "people.csv" } });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        Assert.Equal(["Семён Ёжиков"], await TitlesAsync(anna, "ежик"));
+        Assert.Equal(["Семён Ёжиков"], await TitlesAsync(anna, "семен"));
+    }
+
     [Fact]
     public void ASearchKeyIsLowerCaseWordsWithoutPunctuation()
     {
