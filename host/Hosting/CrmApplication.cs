@@ -190,6 +190,7 @@ public static class CrmApplication
         services.AddScoped<Clients.ClientTimeline>();
         services.AddScoped<Clients.ClientHistory>();
         services.AddScoped<Clients.Handover>();
+        services.AddSingleton<Crm.Sdk.Reports.ITableExport, Reports.TableFiles>();
         services.AddScoped<Clients.CompanyExport>();
         services.AddScoped<Clients.CompanyImport>();
         services.AddScoped<Clients.ClientMerge>();

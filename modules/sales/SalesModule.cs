@@ -3,6 +3,7 @@ using Crm.Sales.Data;
 using Crm.Sales.Deals;
 using Crm.Sales.Pipelines;
 using Crm.Sales.Products;
+using Crm.Sales.Reports;
 using Crm.Sdk;
 using Crm.Sdk.Clients;
 using Crm.Sdk.Modules;
@@ -26,12 +27,15 @@ public sealed class SalesModule : CrmModule
         services.AddHandoverParticipant<DealsHandover>();
         services.AddClientMergeParticipant<DealsMerge>();
         services.AddRecurringJob<StalledDeals>();
+        services.AddScoped<ReportSql>();
+        services.AddScoped<ReportContext>();
+        services.AddScoped<FunnelReport>();
     }
 
     public override void Contribute(ModuleContributions contributions)
     {
         foreach (var permission in Permissions.All) contributions.Permission(permission);
-        contributions.Menu(Menu.Board).Menu(Menu.Deals).Menu(Menu.Pipelines);
+        contributions.Menu(Menu.Board).Menu(Menu.Deals).Menu(Menu.Reports).Menu(Menu.Pipelines);
         contributions.Menu(Menu.Products);
         foreach (var setting in Settings.All) contributions.Setting(setting);
         contributions.Panel(new CardPanel("Panel.Deals", typeof(ClientDeals), Permissions.ViewDeals, Order: 10));

@@ -1,6 +1,7 @@
 using Crm.Sales.Deals;
 using Crm.Sales.Pipelines;
 using Crm.Sales.Products;
+using Crm.Sales.Reports;
 using Microsoft.AspNetCore.Routing;
 
 namespace Crm.Sales.Api;
@@ -13,5 +14,6 @@ public static class SalesApi
         PipelinesApi.Map(api);
         DealsApi.Map(api);
         ProductsApi.Map(api);
+        ReportsApi.Map(api);
     }
 }

@@ -73,6 +73,11 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
             e.HasIndex(d => d.CompanyId);
             e.HasIndex(d => d.ContactId);
             e.HasIndex(d => d.CreatedAtUtc);
+            // Reports: deals closed in a period per manager, read from the index alone; deals stalled in a stage now; the recycle bin.
+            e.HasIndex(d => new { d.Status, d.ClosedAtUtc, d.DeletedAtUtc, d.OwnerId, d.Currency, d.Amount, d.CreatedAtUtc })
+                .HasDatabaseName("IX_sales_deals_Closed");
+            e.HasIndex(d => new { d.StageId, d.DeletedAtUtc, d.StageEnteredAtUtc, d.OwnerId }).HasDatabaseName("IX_sales_deals_InStage");
+            e.HasIndex(d => d.DeletedAtUtc);
         });
         b.Entity<DealLine>(e =>
         {
@@ -97,6 +102,9 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
             e.HasIndex(v => new { v.DealId, v.EnteredAtUtc });
             // The funnel: visits of a pipeline's stages entered in a period.
             e.HasIndex(v => new { v.PipelineId, v.EnteredAtUtc });
+            // The funnel reads entries, first entries and times per stage from this index alone, stage by stage.
+            e.HasIndex(v => new { v.PipelineId, v.StageId, v.EnteredAtUtc, v.PreviousEntryAtUtc, v.SecondsInStage, v.DealId })
+                .HasDatabaseName("IX_sales_stage_visits_Funnel");
         });
         b.Entity<Product>(e =>
         {

@@ -92,8 +92,12 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         var from = deal.StageId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var open = await db.StageVisits.Where(v => v.DealId == deal.Id && v.LeftAtUtc == null).ToListAsync(ct);
-        foreach (var visit in open) visit.LeftAtUtc = now;
-        db.StageVisits.Add(new StageVisit { DealId = deal.Id, PipelineId = deal.PipelineId, StageId = target.Id, EnteredAtUtc = now, ByUserId = user.Id! });
+        foreach (var visit in open) StageVisit.Leave(visit, now);
+        var previousEntry = await db.StageVisits.Where(v => v.DealId == deal.Id && v.StageId == target.Id).MaxAsync(v => (DateTime?)v.EnteredAtUtc, ct);
+        db.StageVisits.Add(new StageVisit
+        {
+            DealId = deal.Id, PipelineId = deal.PipelineId, StageId = target.Id, EnteredAtUtc = now, PreviousEntryAtUtc = previousEntry, ByUserId = user.Id!,
+        });
         deal.StageId = target.Id;
         deal.StageEnteredAtUtc = now;
         deal.UpdatedAtUtc = now;

@@ -10,6 +10,20 @@ public sealed class StageVisit
     public int StageId { get; set; }
     public DateTime EnteredAtUtc { get; set; }
     public DateTime? LeftAtUtc { get; set; }
+    /// <summary>
+    /// When the deal last entered this same stage before this visit, or null on its first entry: the funnel counts a deal
+    /// once per stage and period from the index alone (a visit counts when this is null or before the period).
+    /// </summary>
+    public DateTime? PreviousEntryAtUtc { get; set; }
+    /// <summary>How long the deal stayed, set when it leaves: times in stage are summed from the index, not from dates.</summary>
+    public long? SecondsInStage { get; set; }
     /// <summary>Who moved the deal into the stage.</summary>
     public string ByUserId { get; set; } = "";
+
+    /// <summary>Closes the visit at <paramref name="nowUtc"/>.</summary>
+    public static void Leave(StageVisit visit, DateTime nowUtc)
+    {
+        visit.LeftAtUtc = nowUtc;
+        visit.SecondsInStage = (long)Math.Round((nowUtc - visit.EnteredAtUtc).TotalSeconds);
+    }
 }

@@ -1,0 +1,22 @@
+using Crm.Sdk.Validation;
+
+namespace Crm.Sales.Reports;
+
+/// <summary>The days a report covers, both ends included; reports compare UTC times with [<see cref="FromUtc"/>, <see cref="ToUtc"/>).</summary>
+public sealed record ReportPeriod(DateOnly From, DateOnly To)
+{
+    public DateTime FromUtc => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    public DateTime ToUtc => To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    /// <summary>The first days of the months the period touches.</summary>
+    public DateOnly FirstMonth => new(From.Year, From.Month, 1);
+    public DateOnly LastMonth => new(To.Year, To.Month, 1);
+
+    /// <summary>The period asked for; the current calendar year when a bound is missing. A start after the end is refused.</summary>
+    public static ReportPeriod? Parse(DateOnly? from, DateOnly? to, DateOnly today, FieldErrors errors)
+    {
+        var period = new ReportPeriod(from ?? new DateOnly((to ?? today).Year, 1, 1), to ?? new DateOnly((from ?? today).Year, 12, 31));
+        if (period.From > period.To) errors.Add("to", "Report.PeriodReversed");
+        else if (period.To.DayNumber - period.From.DayNumber > 366 * 10) errors.Add("from", "Report.PeriodTooLong");
+        return errors.Count > 0 ? null : period;
+    }
+}
