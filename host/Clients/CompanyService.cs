@@ -136,20 +136,39 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFie
             .Select(c => new CompanyRow(c.Id, c.Name, c.TaxNumber, c.Industry, c.Territory, c.Status, c.OwnerId, ""))
             .ToListAsync(ct);
 
-    /// <summary>Adds many valid companies, owned by the current user, in one transaction: all or none.</summary>
+    static readonly string[] ImportColumns =
+    [
+        "Id", "Name", "NameKey", "LegalName", "TaxNumber", "Industry", "Territory", "Phone", "PhoneKey", "Email", "Website", "Address",
+        "Status", "OwnerId", "CreatedAtUtc", "UpdatedAtUtc", "Version",
+    ];
+
+    /// <summary>
+    /// Adds many valid companies (an import), owned by the current user, in one transaction: all or none. Rows go in with
+    /// multi-row inserts past the change tracker, and the audit gets one "Imported" row per company rather than one per
+    /// field: it still says who brought each record in and when, and 100k companies take seconds instead of minutes
+    /// (2.7k rows/s through SaveChanges, bench/RESULTS.md).
+    /// </summary>
     public async Task<int> AddAllAsync(IReadOnlyList<CompanyInput> inputs, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var added = inputs.Select(input => new Company
+        // Ids are given here so that values and audit rows can refer to them; the lock keeps a parallel insert out on MySQL.
+        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+        var firstId = await db.Database.SqlQueryRaw<int>(
+            "SELECT COALESCE(MAX(Id), 0) + 1 AS Value FROM core_companies" + (sqlite ? "" : " FOR UPDATE")).SingleAsync(ct);
+        await BulkInsert.RunAsync(db, "core_companies", ImportColumns, inputs.Select((c, i) => new object?[]
+        {
+            firstId + i, c.Name!.Trim(), CompanyNames.Key(c.Name!), Clean(c.LegalName), Clean(c.TaxNumber), Clean(c.Industry), Clean(c.Territory),
+            Clean(c.Phone), PhoneNumbers.Key(c.Phone), Clean(c.Email)?.ToLowerInvariant(), Clean(c.Website), Clean(c.Address),
+            (int)c.Status, user.Id!, now, now, 1,
+        }), ct);
+        await customValues.AddAllAsync(ClientKind.Company, inputs.Select((c, i) => (firstId + i, c.CustomFields)).ToList(), ct);
+        await BulkInsert.RunAsync(db, "core_audit", ["AtUtc", "UserId", "UserName", "Entity", "EntityId", "Action", "Field", "OldValue", "NewValue"],
+            inputs.Select((c, i) => new object?[]
             {
-                Name = input.Name!.Trim(), NameKey = CompanyNames.Key(input.Name!), PhoneKey = PhoneNumbers.Key(input.Phone), LegalName = Clean(input.LegalName), TaxNumber = Clean(input.TaxNumber), Industry = Clean(input.Industry),
-                Territory = Clean(input.Territory), Phone = Clean(input.Phone), Email = Clean(input.Email)?.ToLowerInvariant(), Website = Clean(input.Website),
-                Address = Clean(input.Address), Status = input.Status, OwnerId = user.Id!, CreatedAtUtc = now, UpdatedAtUtc = now, Version = 1,
-            }).ToList();
-        db.Companies.AddRange(added);
-        await db.SaveChangesAsync(ct);
-        await customValues.AddAllAsync(ClientKind.Company, added.Select((c, i) => (c.Id, inputs[i].CustomFields)).ToList(), ct);
+                now, user.Id, user.Name, "core_companies", (firstId + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (int)Crm.Sdk.Auditing.AuditAction.Insert, "Imported", null, c.Name!.Trim(),
+            }), ct);
         await transaction.CommitAsync(ct);
         return inputs.Count;
     }

@@ -94,6 +94,9 @@ public static class Runner
             var import = await Import.MeasureAsync(admins[0], connections[0], options.ImportRows, ct);
             figures.Add(import);
             Console.WriteLine($"  {import.Name}: {import.Value} | floor {import.Floor}");
+            var contactsImport = await Import.MeasureContactsAsync(admins[0], connections[0], options.ImportRows, ct);
+            figures.Add(contactsImport);
+            Console.WriteLine($"  {contactsImport.Name}: {contactsImport.Value} | floor {contactsImport.Floor}");
 
             var (rss, peak) = host.Memory();
             figures.Add(new Figure("RSS after the load (peak)", $"{rss:F0} MB ({peak:F0} MB)", "", null, "", null));
