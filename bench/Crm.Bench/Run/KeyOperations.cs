@@ -34,6 +34,13 @@ public static class KeyOperations
             new("companies list: admin, status + industry, first page", Target.ListOrCard, true, (w, _) =>
                 industries.Select(industry => new Case($"/Companies?status=Active&industry={Uri.EscapeDataString(industry)}",
                     c => ListFloor(c, "c.Status = 1 AND c.Industry = @industry", [("@industry", industry)]))).ToList()),
+            // The same lists as JSON from the API: the query path without Razor, the owners picker and the layout, which is
+            // what "≤ 2× the hand-written SQL" can fairly be asked of.
+            new("companies list API (JSON): manager, status filter, first page", Target.ListOrCard, false, (_, s) =>
+                [new Case("/api/v1/companies?status=Active", c => ApiListFloor(c, "c.OwnerId = @me AND c.Status = 1", [("@me", s.UserId)]))]),
+            new("companies list API (JSON): admin, status + industry, first page", Target.ListOrCard, true, (w, _) =>
+                industries.Select(industry => new Case($"/api/v1/companies?status=Active&industry={Uri.EscapeDataString(industry)}",
+                    c => ApiListFloor(c, "c.Status = 1 AND c.Industry = @industry", [("@industry", industry)]))).ToList()),
             new("companies list: admin, deep keyset page (80–99%)", Target.ListOrCard, true, (w, _) =>
                 deepKeys.Select(k => new Case($"/Companies?afterName={Uri.EscapeDataString(k.Name)}&afterId={k.Id}",
                     c => ListFloor(c, "(c.Name > @after OR (c.Name = @after AND c.Id > @afterId))", [("@after", k.Name), ("@afterId", k.Id)]))).ToList()),
@@ -64,6 +71,12 @@ public static class KeyOperations
             SELECT {CompanyColumns}, u.DisplayName FROM core_companies c LEFT JOIN core_users u ON u.Id = c.OwnerId
             WHERE c.DeletedAtUtc IS NULL AND {where} ORDER BY c.Name, c.Id LIMIT 51;
             SELECT Id, DisplayName FROM core_users WHERE IsActive = 1 ORDER BY DisplayName;
+            """, parameters);
+
+    static int ApiListFloor(DbConnection c, string where, (string, object?)[] parameters) =>
+        Sql.Read(c, $"""
+            SELECT {CompanyColumns}, u.DisplayName FROM core_companies c LEFT JOIN core_users u ON u.Id = c.OwnerId
+            WHERE c.DeletedAtUtc IS NULL AND {where} ORDER BY c.Name, c.Id LIMIT 51;
             """, parameters);
 
     static int CardFloor(DbConnection c, int id, int? parent, string me) =>
