@@ -143,7 +143,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasIndex(c => c.TaxNumber);
             e.HasIndex(c => c.ParentId);
             e.HasIndex(c => new { c.DeletedAtUtc, c.LastContactAtUtc });
-            e.HasIndex(c => new { c.DeletedAtUtc, c.Status, c.Name, c.Id });
+            e.HasIndex(c => new { c.DeletedAtUtc, c.Status, c.Name, c.Id, c.Industry });
             e.HasIndex(c => new { c.DeletedAtUtc, c.NameKey });
             e.HasIndex(c => new { c.DeletedAtUtc, c.OwnerId, c.Status, c.Territory, c.Industry, c.LossReason, c.CreatedAtUtc }, "IX_core_companies_Report");
         });
