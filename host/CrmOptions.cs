@@ -17,6 +17,11 @@ public sealed class CrmOptions
     public bool RunJobsInBackground { get; set; } = true;
     /// <summary>Send each response's server time in a Server-Timing header (the benchmark turns it on). Off by default.</summary>
     public bool ServerTiming { get; set; }
+    /// <summary>
+    /// The absolute http(s) address people open the CRM at, e.g. "https://crm.example.com/", used for links in email
+    /// (task reminders). Empty: email carries no links. Checked at start.
+    /// </summary>
+    public string? PublicUrl { get; set; }
     public DatabaseOptions Database { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
     public Clients.AttachmentOptions Attachments { get; set; } = new();

@@ -39,6 +39,12 @@ public static class ActivitiesApi
         api.MapPost("/activities/{id:int}/restore", async (int id, ActivityService service, CancellationToken ct) =>
                 await service.RestoreAsync(id, ct) ? Results.NoContent() : Results.NotFound())
             .RequirePermission(CorePermissions.EditClients).WithTags("activities");
+        api.MapPost("/activities/{id:int}/purge", async (int id, ActivityService service, CancellationToken ct) =>
+                await service.PurgeAsync(id, ct) ? Results.NoContent() : Results.NotFound())
+            .RequirePermission(CorePermissions.EditClients).WithTags("activities");
+        api.MapDelete("/attachments/{id:int}", async (int id, ActivityService service, CancellationToken ct) =>
+                await service.RemoveAttachmentAsync(id, ct) ? Results.NoContent() : Results.NotFound())
+            .RequirePermission(CorePermissions.EditClients).WithTags("activities");
         api.MapPost("/tasks", async (TaskInput input, TaskService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
                 CompaniesApi.ToResult(await service.CreateAsync(input, ct), text, "tasks", created: true))
             .RequirePermission(CorePermissions.ViewClients).WithTags("tasks");

@@ -106,6 +106,36 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         return true;
     }
 
+    /// <summary>
+    /// Deletes an activity in the recycle bin for good, with its files; false if there is no such activity the user may
+    /// edit. The files go only once the rows are gone, so a failure never leaves a record without its file.
+    /// </summary>
+    public async Task<bool> PurgeAsync(int id, CancellationToken ct)
+    {
+        if (!await Reachable(CorePermissions.EditClients).AnyAsync(a => a.Id == id && a.DeletedAtUtc != null, ct)) return false;
+        List<string> storedNames;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            storedNames = await db.ActivityAttachments.Where(f => f.ActivityId == id).Select(f => f.StoredName).ToListAsync(ct);
+            await db.ActivityAttachments.Where(f => f.ActivityId == id).ExecuteDeleteAsync(ct);
+            if (await db.Activities.Where(a => a.Id == id && a.DeletedAtUtc != null).ExecuteDeleteAsync(ct) == 0) return false; // restored meanwhile
+            await transaction.CommitAsync(ct);
+        }
+        DeleteFiles(storedNames);
+        return true;
+    }
+
+    /// <summary>Removes one file from an activity the user may edit (not one in the recycle bin); false if there is no such file for them.</summary>
+    public async Task<bool> RemoveAttachmentAsync(int id, CancellationToken ct)
+    {
+        var reachable = Reachable(CorePermissions.EditClients).Where(a => a.DeletedAtUtc == null);
+        var file = await db.ActivityAttachments.AsNoTracking().Where(f => f.Id == id && reachable.Any(a => a.Id == f.ActivityId))
+            .Select(f => f.StoredName).FirstOrDefaultAsync(ct);
+        if (file == null || await db.ActivityAttachments.Where(f => f.Id == id).ExecuteDeleteAsync(ct) == 0) return false;
+        DeleteFiles([file]);
+        return true;
+    }
+
     /// <summary>Deleted activities of clients the user may edit, newest deletion first.</summary>
     public Task<List<DeletedActivityRow>> DeletedAsync(CancellationToken ct) =>
         Reachable(CorePermissions.EditClients).AsNoTracking().Where(a => a.DeletedAtUtc != null)
@@ -131,6 +161,12 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         var visibleCompanies = db.Companies.Where(c => c.DeletedAtUtc == null).WithinScope(user, permission, c => c.OwnerId);
         var visibleContacts = db.Contacts.Where(c => c.DeletedAtUtc == null).WithinScope(user, permission, c => c.OwnerId);
         return db.Activities.Where(a => visibleCompanies.Any(c => c.Id == a.CompanyId) || visibleContacts.Any(c => c.Id == a.ContactId));
+    }
+
+    /// <summary>Deletes the files of rows already deleted; one that cannot be deleted now is left to <see cref="AttachmentSweep"/>.</summary>
+    void DeleteFiles(IEnumerable<string> storedNames)
+    {
+        foreach (var name in storedNames) files.Delete(name);
     }
 
     async Task<FileRefusal?> CheckFilesAsync(IReadOnlyList<IFormFile> uploads, CancellationToken ct)
@@ -159,7 +195,7 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         }
         catch
         {
-            foreach (var file in stored) files.Remove(file.StoredName);
+            foreach (var file in stored) files.Delete(file.StoredName);
             throw;
         }
         return stored.Select(f => new AttachmentRow(f.Id, f.ActivityId, f.FileName, f.SizeBytes)).ToList();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Crm.Host.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace Crm.Host.Clients;
 /// Checks uploaded files against the configured size and types, looking at the first bytes where a type has a known
 /// signature (so a renamed executable is not taken for a PDF), and keeps them in the data directory under random names.
 /// </summary>
-public sealed class AttachmentFiles(IOptions<CrmOptions> options, DataDirectory data)
+public sealed partial class AttachmentFiles(IOptions<CrmOptions> options, DataDirectory data, ILogger<AttachmentFiles> logger)
 {
     const int HeadLength = 4096;
     static readonly byte[] Zip = "PK\x03\x04"u8.ToArray();
@@ -73,11 +74,45 @@ public sealed class AttachmentFiles(IOptions<CrmOptions> options, DataDirectory 
         return stored.Replace('\\', '/');
     }
 
-    /// <summary>Removes a stored file (used when saving its record failed).</summary>
-    public void Remove(string storedName)
+    /// <summary>
+    /// Deletes a stored file whose record is gone (or was never saved). A failure is logged, not thrown: the record's
+    /// change is already committed, and <see cref="AttachmentSweep"/> removes the left-over file later.
+    /// </summary>
+    public bool Delete(string storedName)
     {
-        try { File.Delete(FullPath(storedName)); } catch (IOException) { }
+        try
+        {
+            File.Delete(FullPath(storedName));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not delete the attachment file {StoredName}; the orphan sweep will retry", storedName);
+            return false;
+        }
     }
+
+    /// <summary>
+    /// Stored names of the files in the attachments folder last written before <paramref name="writtenBeforeUtc"/>. Only
+    /// names this class gives out (year/month/random) are listed, so nothing else an administrator keeps there is touched.
+    /// </summary>
+    public IEnumerable<string> StoredBefore(DateTime writtenBeforeUtc)
+    {
+        var root = Path.Combine(data.Path, "attachments");
+        if (!Directory.Exists(root)) yield break;
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            var stored = Path.GetRelativePath(root, path).Replace('\\', '/');
+            if (!StoredNamePattern().IsMatch(stored)) continue;
+            DateTime written;
+            try { written = File.GetLastWriteTimeUtc(path); }
+            catch (IOException) { continue; }
+            if (written < writtenBeforeUtc) yield return stored;
+        }
+    }
+
+    [GeneratedRegex("^[0-9]{4}/[0-9]{2}/[0-9a-f]{32}$")]
+    private static partial Regex StoredNamePattern();
 
     public Stream Open(string storedName) => new FileStream(FullPath(storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
 

@@ -12,6 +12,12 @@ public sealed class AttachmentOptions
     public string AllowedExtensions { get; set; } =
         ".pdf,.txt,.csv,.rtf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.gif,.webp,.zip,.eml,.msg";
 
+    /// <summary>
+    /// How old (in hours, 24 by default) a file in the attachments folder that no record names must be before
+    /// <see cref="AttachmentSweep"/> deletes it; younger ones may belong to an upload still being saved.
+    /// </summary>
+    public int OrphanGraceHours { get; set; } = 24;
+
     public IReadOnlySet<string> Extensions() =>
         AllowedExtensions.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(e => (e.StartsWith('.') ? e : "." + e).ToLowerInvariant()).ToHashSet();

@@ -12,10 +12,11 @@ namespace Crm.Host.Clients;
 /// <summary>
 /// Every minute: a notification for each open task whose reminder time has come, once; and, when an SMTP server is
 /// configured, the same reminder by email to the assignee in their language. The in-app reminder is saved first, so a
-/// mail server that is down never loses it (the sender logs the failure).
+/// mail server that is down never loses it (the sender logs the failure). With <c>Crm:PublicUrl</c> set, the email links to
+/// the task's client card (or "my day").
 /// </summary>
 public sealed class TaskReminders(CoreDbContext db, INotifier notifier, CompanyClock clock, IEmailSender email,
-    IStringLocalizer<HostText> text) : IRecurringJob
+    IStringLocalizer<HostText> text, PublicAddress publicAddress) : IRecurringJob
 {
     public TimeSpan Interval => TimeSpan.FromMinutes(1);
 
@@ -27,7 +28,7 @@ public sealed class TaskReminders(CoreDbContext db, INotifier notifier, CompanyC
         foreach (var task in due)
         {
             await notifier.NotifyAsync(task.AssigneeId, task.Title, $"{clock.ToLocal(task.DueAtUtc):g}",
-                task.CompanyId is { } company ? $"/Companies/{company}" : "/MyDay", cancellationToken);
+                PagePath(task), cancellationToken);
             task.RemindedAtUtc = now;
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -52,6 +53,7 @@ public sealed class TaskReminders(CoreDbContext db, INotifier notifier, CompanyC
                 var company = task.CompanyId is { } id && companies.TryGetValue(id, out var name) ? name : null;
                 var body = text["Reminder.EmailBody", task.Title, clock.ToLocal(task.DueAtUtc).ToString("g", language)].Value;
                 if (company != null) body += "\n" + text["Reminder.EmailCompany", company].Value;
+                if (publicAddress.LinkTo(PagePath(task)) is { } link) body += "\n" + text["Reminder.EmailLink", link].Value;
                 if (task.Notes != null) body += "\n\n" + task.Notes;
                 await email.SendAsync(new EmailMessage(to.Email!, text["Reminder.EmailSubject", task.Title], body, to.DisplayName), ct);
             }
@@ -61,4 +63,8 @@ public sealed class TaskReminders(CoreDbContext db, INotifier notifier, CompanyC
             (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (uiCulture, culture);
         }
     }
+
+    /// <summary>The page a reminder opens: the client's card, or "my day" for a task without a client.</summary>
+    static string PagePath(ClientTask task) =>
+        task.CompanyId is { } company ? $"/Companies/{company}" : task.ContactId is { } contact ? $"/Contacts/{contact}" : "/MyDay";
 }

@@ -52,13 +52,16 @@ public static class CrmApplication
             .MinimumLevel.Override("FluentMigrator", Serilog.Events.LogEventLevel.Warning)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            // An unreachable database is reported by Program as one line, not as a stack trace.
-            .Filter.ByExcluding(e => e.Exception is DatabaseUnavailableException)
+            // An unreachable database or a setting that cannot work is reported by Program as one line, not as a stack trace.
+            .Filter.ByExcluding(e => e.Exception is DatabaseUnavailableException or OptionsValidationException)
             .WriteTo.Console()
             .WriteTo.File(Path.Combine(dataDirectory, "logs", "crm-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30));
 
         var services = builder.Services;
         services.Configure<CrmOptions>(builder.Configuration.GetSection(CrmOptions.Section));
+        services.AddSingleton<IValidateOptions<CrmOptions>, PublicUrlValidation>();
+        services.AddOptions<CrmOptions>().ValidateOnStart();
+        services.AddSingleton<PublicAddress>();
         services.AddSingleton(new DataDirectory(dataDirectory));
         var database = InstallationDatabase.From(options.Database, dataDirectory);
         services.AddSingleton(database);
@@ -208,6 +211,7 @@ public static class CrmApplication
         services.AddScoped<Clients.ContactExport>();
         services.AddSingleton<Api.ClientJson>();
         services.AddRecurringJob<Clients.TaskReminders>();
+        services.AddRecurringJob<Clients.AttachmentSweep>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CompanyClock>();
         services.AddSingleton<Crm.Sdk.Time.ICompanyClock>(p => p.GetRequiredService<CompanyClock>());

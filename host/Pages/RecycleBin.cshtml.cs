@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Crm.Host.Pages;
 
-/// <summary>Deleted clients and activities the user may edit, and bringing them back.</summary>
+/// <summary>Deleted clients and activities the user may edit, bringing them back, and deleting activities for good with their files.</summary>
 [RequirePermission(CorePermissions.EditClients)]
 public sealed class RecycleBinModel(CompanyService service, ContactService contacts, ActivityService activities) : PageModel
 {
@@ -30,4 +30,7 @@ public sealed class RecycleBinModel(CompanyService service, ContactService conta
 
     public async Task<IActionResult> OnPostActivityAsync(int id, CancellationToken ct) =>
         await activities.RestoreAsync(id, ct) ? Redirect("/RecycleBin") : NotFound();
+
+    public async Task<IActionResult> OnPostPurgeActivityAsync(int id, CancellationToken ct) =>
+        await activities.PurgeAsync(id, ct) ? Redirect("/RecycleBin") : NotFound();
 }

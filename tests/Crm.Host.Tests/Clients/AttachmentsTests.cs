@@ -3,8 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Crm.Host.Clients;
 using Crm.Host.Tests.Support;
 using Crm.Sdk.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Host.Tests.Clients;
 
@@ -65,6 +67,104 @@ public sealed class AttachmentsTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
         var restored = await browser.PostFormAsync("/RecycleBin", new() { ["id"] = call.ToString() }, handler: "Activity");
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
         Assert.Equal(Pdf, await anna.GetByteArrayAsync(url));
+    }
+
+    static string[] StoredFiles(CrmTestServer server) =>
+        Directory.GetFiles(Path.Combine(server.DataDirectory, "attachments"), "*", SearchOption.AllDirectories);
+
+    static async Task SweepOrphanFilesAsync(CrmTestServer server)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AttachmentSweep>().RunAsync(CancellationToken.None);
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task FilesGoWithTheirRowsWhenAnActivityIsDeletedForGoodOrAFileIsRemoved(TestDatabaseKind database)
+    {
+        var server = await StartAsync(database, ModulesWith());
+        var annaEmail = await server.CreateUserAsync(CrmRoles.SalesManager);
+        var anna = await server.TokenClientAsync(annaEmail);
+        var boris = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager));
+        var company = await anna.CreateAsync("/api/v1/companies", new { name = "Romashka" });
+        var call = await anna.CreateAsync("/api/v1/activities", new { kind = "Call", subject = "Sent the offer", companyId = company });
+        var note = await anna.CreateAsync("/api/v1/activities", new { kind = "Note", subject = "Their price list", companyId = company });
+
+        var offerUrl = Assert.Single((await (await anna.PostAsync($"/api/v1/activities/{call}/attachments", Files(("offer.pdf", Pdf)))).JsonAsync())
+            .EnumerateArray()).GetProperty("url").GetString()!;
+        var offerFile = Assert.Single(StoredFiles(server));
+        var kept = (await (await anna.PostAsync($"/api/v1/activities/{note}/attachments", Files(("prices.pdf", Pdf), ("old.pdf", Pdf)))).JsonAsync())
+            .EnumerateArray().Select(f => f.GetProperty("url").GetString()!).ToList();
+        Assert.Equal(3, StoredFiles(server).Length);
+
+        // Only what is in the recycle bin is deleted for good, and only within the user's scope.
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.PostAsync($"/api/v1/activities/{call}/purge", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await anna.DeleteAsync($"/api/v1/activities/{call}")).StatusCode);
+        Assert.True(File.Exists(offerFile)); // the recycle bin keeps the file for a restore
+        Assert.Equal(HttpStatusCode.NotFound, (await boris.PostAsync($"/api/v1/activities/{call}/purge", null)).StatusCode);
+        var browser = await server.SignInAsync(annaEmail);
+        var purged = await browser.PostFormAsync("/RecycleBin", new() { ["id"] = call.ToString() }, handler: "PurgeActivity");
+        Assert.Equal(HttpStatusCode.Redirect, purged.StatusCode);
+        Assert.False(File.Exists(offerFile));
+        Assert.DoesNotContain($"data-activity=\"{call}\"", await browser.GetStringAsync("/RecycleBin"));
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync(offerUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.PostAsync($"/api/v1/activities/{call}/restore", null)).StatusCode);
+
+        // Removing one file of a live activity takes its file from the disk and leaves the other.
+        Assert.Equal(HttpStatusCode.NotFound, (await boris.DeleteAsync(kept[1])).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await anna.DeleteAsync(kept[1])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync(kept[1])).StatusCode);
+        var pricesFile = Assert.Single(StoredFiles(server));
+        Assert.Equal(Pdf, await anna.GetByteArrayAsync(kept[0]));
+        var timeline = await anna.GetFromJsonAsync<List<JsonElement>>($"/api/v1/companies/{company}/timeline");
+        Assert.Equal("prices.pdf", Assert.Single(Assert.Single(timeline!).GetProperty("files").EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task TheSweepDeletesOldOrphanFilesAndNeverAFileWhoseRowExists(TestDatabaseKind database)
+    {
+        var server = await StartAsync(database, new CrmTestOptions
+        {
+            ModulesDirectory = ModulesWith(), Settings = new Dictionary<string, string> { ["Crm:RunJobsInBackground"] = "false" },
+        });
+        var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager));
+        var company = await anna.CreateAsync("/api/v1/companies", new { name = "Romashka" });
+        var call = await anna.CreateAsync("/api/v1/activities", new { kind = "Call", subject = "Sent the offer", companyId = company });
+        var deleted = await anna.CreateAsync("/api/v1/activities", new { kind = "Note", subject = "In the bin", companyId = company });
+        var liveUrl = Assert.Single((await (await anna.PostAsync($"/api/v1/activities/{call}/attachments", Files(("offer.pdf", Pdf)))).JsonAsync())
+            .EnumerateArray()).GetProperty("url").GetString()!;
+        Assert.Equal(HttpStatusCode.Created, (await anna.PostAsync($"/api/v1/activities/{deleted}/attachments", Files(("draft.pdf", Pdf)))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await anna.DeleteAsync($"/api/v1/activities/{deleted}")).StatusCode);
+        var withRows = StoredFiles(server);
+        Assert.Equal(2, withRows.Length);
+
+        var root = Path.Combine(server.DataDirectory, "attachments");
+        var longAgo = DateTime.UtcNow.AddDays(-30);
+        string Orphan(string folder, DateTime? writtenAtUtc = null)
+        {
+            var path = Path.Combine(root, folder, Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, Pdf); // as a purge whose file delete failed would leave it
+            if (writtenAtUtc is { } at) File.SetLastWriteTimeUtc(path, at);
+            return path;
+        }
+        var oldOrphan = Orphan(Path.Combine("2020", "01"), longAgo);
+        var freshOrphan = Orphan(Path.Combine(DateTime.UtcNow.ToString("yyyy"), DateTime.UtcNow.ToString("MM"))); // an upload still being saved
+        var notOurs = Path.Combine(root, "README.txt");
+        File.WriteAllText(notOurs, "kept by the administrator");
+        File.SetLastWriteTimeUtc(notOurs, longAgo);
+        foreach (var file in withRows) File.SetLastWriteTimeUtc(file, longAgo);
+
+        await SweepOrphanFilesAsync(server);
+
+        Assert.False(File.Exists(oldOrphan));
+        Assert.True(File.Exists(freshOrphan));
+        Assert.True(File.Exists(notOurs));
+        Assert.All(withRows, file => Assert.True(File.Exists(file))); // live, and in the recycle bin
+        Assert.Equal(Pdf, await anna.GetByteArrayAsync(liveUrl));
+
+        // The scheduler runs it too, once across nodes.
+        Assert.True(await server.Services.GetRequiredService<Crm.Host.Jobs.JobScheduler>().RunIfDueAsync(typeof(AttachmentSweep), CancellationToken.None));
+        Assert.All(withRows, file => Assert.True(File.Exists(file)));
     }
 
     [Theory, MemberData(nameof(Databases))]

@@ -14,16 +14,24 @@ namespace Crm.Host.Tests.Clients;
 
 public sealed class EmailRemindersTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
 {
-    Task<CrmTestServer> StartWithSmtpAsync(TestDatabaseKind database, int port) => StartAsync(database, new CrmTestOptions
+    Task<CrmTestServer> StartWithSmtpAsync(TestDatabaseKind database, int port, string? publicUrl = null)
     {
-        ModulesDirectory = ModulesWith(),
-        Settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Crm:RunJobsInBackground"] = "false",
             ["Crm:Smtp:Host"] = "127.0.0.1", ["Crm:Smtp:Port"] = port.ToString(), ["Crm:Smtp:Security"] = "None",
             ["Crm:Smtp:From"] = "crm@example.test", ["Crm:Smtp:TimeoutSeconds"] = "5",
-        },
-    });
+        };
+        if (publicUrl != null) settings["Crm:PublicUrl"] = publicUrl;
+        return StartAsync(database, new CrmTestOptions { ModulesDirectory = ModulesWith(), Settings = settings });
+    }
+
+    static MimeMessage MailTo(LoopbackSmtpServer smtp, string email) =>
+        MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Assert.Single(smtp.Messages, m => m.Recipients.Contains(email)).Data)));
+
+    /// <summary>The one absolute http(s) address in a text.</summary>
+    static Uri LinkIn(string text) =>
+        new(Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, @"https?://\S+")).Value);
 
     static async Task SpeaksRussianAsync(CrmTestServer server, string email)
     {
@@ -71,11 +79,74 @@ public sealed class EmailRemindersTests(MariaDbFixture mariaDb) : HostTest(maria
         Assert.Equal("Напоминание: Отправить договор", russian.Subject);
         Assert.Contains("Срок задачи «Отправить договор»", russian.TextBody);
         Assert.Contains("Клиент: Ромашка", russian.TextBody);
+        Assert.DoesNotContain("http", mail.TextBody + russian.TextBody); // no public URL configured: no links
 
         // Once only, and the in-app reminders are there too.
         Assert.True(await RunRemindersAsync(server));
         Assert.Equal(2, smtp.Messages.Count);
         Assert.Single((await anna.GetFromJsonAsync<List<JsonElement>>("/api/v1/notifications"))!);
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task WithAPublicUrlTheReminderLinksToTheClientCardOrMyDay(TestDatabaseKind database)
+    {
+        await using var smtp = new LoopbackSmtpServer();
+        var server = await StartWithSmtpAsync(database, smtp.Port, publicUrl: "https://crm.example.test/");
+        var annaEmail = await server.CreateUserAsync(CrmRoles.SalesManager, name: "Anna");
+        var borisEmail = await server.CreateUserAsync(CrmRoles.SalesManager, name: "Boris");
+        var veraEmail = await server.CreateUserAsync(CrmRoles.SalesManager, name: "Vera");
+        await SpeaksRussianAsync(server, borisEmail);
+        var anna = await server.TokenClientAsync(annaEmail);
+        var boris = await server.TokenClientAsync(borisEmail);
+        var vera = await server.TokenClientAsync(veraEmail);
+        var company = await anna.CreateAsync("/api/v1/companies", new { name = "Romashka" });
+        var contact = await boris.CreateAsync("/api/v1/contacts", new { firstName = "Ivan", lastName = "Petrov" });
+        var soon = new { dueAtUtc = DateTime.UtcNow.AddHours(1), remindAtUtc = DateTime.UtcNow.AddMinutes(-1) };
+        await anna.CreateAsync("/api/v1/tasks", new { title = "Send the contract", soon.dueAtUtc, soon.remindAtUtc, companyId = company });
+        await boris.CreateAsync("/api/v1/tasks", new { title = "Позвонить Ивану", soon.dueAtUtc, soon.remindAtUtc, contactId = contact });
+        await vera.CreateAsync("/api/v1/tasks", new { title = "Plan the week", soon.dueAtUtc, soon.remindAtUtc });
+
+        Assert.True(await RunRemindersAsync(server));
+
+        Assert.Equal(3, smtp.Messages.Count);
+        var english = MailTo(smtp, annaEmail).TextBody;
+        Assert.Contains($"Open in the CRM: https://crm.example.test/Companies/{company}", english);
+        var link = LinkIn(english);
+        Assert.Equal(("https", "crm.example.test", $"/Companies/{company}"), (link.Scheme, link.Host, link.AbsolutePath));
+        var russian = MailTo(smtp, borisEmail).TextBody;
+        Assert.Contains("Открыть в CRM: ", russian);
+        Assert.Equal(("crm.example.test", $"/Contacts/{contact}"), (LinkIn(russian).Host, LinkIn(russian).AbsolutePath));
+        Assert.Equal("/MyDay", LinkIn(MailTo(smtp, veraEmail).TextBody).AbsolutePath);
+
+        // The link opens the card the email names.
+        var page = await (await server.SignInAsync(annaEmail)).GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Romashka", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task APublicUrlUnderAPathKeepsItsPath()
+    {
+        await using var smtp = new LoopbackSmtpServer();
+        var server = await StartWithSmtpAsync(TestDatabaseKind.Sqlite, smtp.Port, publicUrl: "http://intranet.example.test:8080/crm");
+        var email = await server.CreateUserAsync(CrmRoles.SalesManager);
+        var anna = await server.TokenClientAsync(email);
+        await anna.CreateAsync("/api/v1/tasks", new { title = "Plan the week", dueAtUtc = DateTime.UtcNow.AddHours(1), remindAtUtc = DateTime.UtcNow.AddMinutes(-1) });
+        Assert.True(await RunRemindersAsync(server));
+        Assert.Equal(new Uri("http://intranet.example.test:8080/crm/MyDay"), LinkIn(MailTo(smtp, email).TextBody));
+    }
+
+    [Theory]
+    [InlineData("crm.example.com")]
+    [InlineData("/crm")]
+    [InlineData("ftp://crm.example.com/")]
+    [InlineData("https://crm.example.com/?tab=1")]
+    public async Task APublicUrlThatIsNotAnAbsoluteWebAddressStopsTheStartSayingWhy(string publicUrl)
+    {
+        var failed = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => StartAsync(TestDatabaseKind.Sqlite,
+            new CrmTestOptions { ModulesDirectory = ModulesWith(), Settings = new Dictionary<string, string> { ["Crm:PublicUrl"] = publicUrl } }));
+        Assert.Contains("Crm:PublicUrl must be the absolute http or https address", failed.Message);
+        Assert.Contains(publicUrl, failed.Message);
     }
 
     [Fact]
