@@ -44,6 +44,9 @@ if [ $regenerate = 1 ] || [ ! -f "$data/crm.db" ] || [ "$(cat "$data/stamp" 2>/d
 else
   echo "Using the data generated before in $data (same schema and generator)."
 fi
+# A partial run (-- --only "...") writes its table to /tmp/crm-bench/RESULTS-only.md, never over bench/RESULTS.md.
+results=bench/RESULTS.md
+for a in "${extra[@]}"; do [ "$a" = --only ] && results="$out/RESULTS-only.md"; done
 CRM_BENCH_COMMIT=$(git rev-parse --short HEAD) "${tool[@]}" run --server "$out/server" --floor "$out/floor" --scale "$scale" --seed "$seed" \
-  --data "$data" --results bench/RESULTS.md "${extra[@]}"
+  --data "$data" --results "$results" "${extra[@]}"
 echo "Whole run: $(( $(date +%s) - started )) s"

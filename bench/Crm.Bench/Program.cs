@@ -5,6 +5,7 @@ using Crm.Bench.Generate;
 //   generate --demo [--data DIR] [--force]
 //   run --server DIR --floor DIR [--scale M] [--seed N] [--data DIR] [--mysql "<cs>"] [--users 4] [--requests 400]
 //       [--import-rows 100000] [--results bench/RESULTS.md]     (bench/run.sh publishes, generates and calls this)
+//       [--only "client base,import of contacts"]   (only the figures whose names contain one of these)
 var words = args.ToList();
 string? Option(string name)
 {
@@ -45,7 +46,8 @@ switch (words.FirstOrDefault())
             MySql: Option("--mysql"), ScaleName: scaleName.ToUpperInvariant(),
             ResultsFile: Path.GetFullPath(Option("--results") ?? "bench/RESULTS.md"),
             Concurrency: int.Parse(Option("--users") ?? "4"), Requests: int.Parse(Option("--requests") ?? "400"),
-            ImportRows: int.Parse(Option("--import-rows") ?? "100000"));
+            ImportRows: int.Parse(Option("--import-rows") ?? "100000"),
+            Only: Option("--only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         if (words.Count > 1) return Usage($"unknown option {words[1]}");
         return await Crm.Bench.Run.Runner.RunAsync(options, cancel.Token);
     }
@@ -61,6 +63,7 @@ static int Usage(string? error)
                Crm.Bench generate --demo [--data DIR] [--force]
                Crm.Bench run --server DIR --floor DIR [--scale M] [--seed N] [--data DIR] [--mysql "<connection string>"]
                              [--users 4] [--requests 400] [--import-rows 100000] [--results bench/RESULTS.md]
+                             [--only "<part of a figure's name>,..."]
         bench/run.sh does it all in one command: see bench/README.md.
         """);
     return error == null ? 0 : 1;

@@ -8,7 +8,12 @@ namespace Crm.Bench.Run;
 
 /// <summary>Where the published server, the floor app and the generated data are, and how hard to push.</summary>
 public sealed record RunOptions(string ServerDirectory, string FloorDirectory, string DataDirectory, string? MySql, string ScaleName,
-    string ResultsFile, int Concurrency = 4, int Requests = 400, int ImportRows = 100_000, int ColdStarts = 3);
+    string ResultsFile, int Concurrency = 4, int Requests = 400, int ImportRows = 100_000, int ColdStarts = 3,
+    IReadOnlyList<string>? Only = null)
+{
+    /// <summary>Whether a figure is measured: all of them, or those whose name contains one of <see cref="Only"/>.</summary>
+    public bool Wants(string figure) => Only == null || Only.Any(o => figure.Contains(o, StringComparison.OrdinalIgnoreCase));
+}
 
 /// <summary>One row of the results table.</summary>
 public sealed record Figure(string Name, string Value, string Floor, double? Ratio, string Target, bool? Pass, string Detail = "");
@@ -36,28 +41,14 @@ public static class Runner
             .. options.MySql == null ? Array.Empty<string>() : ["--Crm:Database:Provider=MySql", $"--Crm:Database:ConnectionString={options.MySql}"],
         ];
 
-        Console.WriteLine($"cold start: {options.ColdStarts} runs each of the server and a bare ASP.NET Core app");
-        var crmStarts = new List<double>();
-        var floorStarts = new List<double>();
-        for (var i = 0; i < options.ColdStarts; i++)
-        {
-            var (crm, ms) = await HostProcess.StartAsync(options.ServerDirectory, "Crm.Host.dll", Port, "/Account/Login", hostArguments, ct);
-            await crm.DisposeAsync();
-            crmStarts.Add(ms);
-            var (bare, floorMs) = await HostProcess.StartAsync(options.FloorDirectory, "StartupFloor.dll", Port, "/", [], ct);
-            await bare.DisposeAsync();
-            floorStarts.Add(floorMs);
-        }
-        var startMedian = Median(crmStarts);
-        figures.Add(new Figure("cold start to first page (median)", $"{startMedian:F0} ms", $"{Median(floorStarts):F0} ms",
-            startMedian / Median(floorStarts), "≤ 2000 ms", startMedian <= 2000, string.Join(", ", crmStarts.Select(s => s.ToString("F0")))));
+        if (options.Wants("cold start")) await MeasureColdStartAsync(options, hostArguments, figures, ct);
 
         var (host, _) = await HostProcess.StartAsync(options.ServerDirectory, "Crm.Host.dll", Port, "/Account/Login", hostArguments, ct);
         await using (host)
         {
             await Task.Delay(TimeSpan.FromSeconds(5), ct);
             var idle = host.Memory().Rss;
-            figures.Add(new Figure("idle RSS 5 s after start", $"{idle:F0} MB", "", null, "≤ 250 MB", idle <= 250));
+            if (options.Wants("idle RSS")) figures.Add(new Figure("idle RSS 5 s after start", $"{idle:F0} MB", "", null, "≤ 250 MB", idle <= 250));
 
             using var setup = Open(options.MySql, connectionString);
             var managers = new List<Session>();
@@ -69,11 +60,14 @@ public static class Runner
             }
 
             var connections = Enumerable.Range(0, options.Concurrency).Select(_ => Open(options.MySql, connectionString)).ToList();
-            var ceiling = await MeasureHttpAsync(admins, _ => [new Case("/css/site.css", _ => 0)], options, ct);
-            figures.Add(new Figure("ceiling: static file on the same Kestrel", Ms(ceiling.Server), "", null, "", null, $"client p95 {ceiling.Client.P95:F2} ms"));
-            Console.WriteLine($"  {figures[^1].Name}: {figures[^1].Value}");
+            if (options.Wants("ceiling"))
+            {
+                var ceiling = await MeasureHttpAsync(admins, _ => [new Case("/css/site.css", _ => 0)], options, ct);
+                figures.Add(new Figure("ceiling: static file on the same Kestrel", Ms(ceiling.Server), "", null, "", null, $"client p95 {ceiling.Client.P95:F2} ms"));
+                Console.WriteLine($"  {figures[^1].Name}: {figures[^1].Value}");
+            }
 
-            foreach (var operation in KeyOperations.All(setup, seed: 7))
+            foreach (var operation in KeyOperations.All(setup, seed: 7).Where(o => options.Wants(o.Name)))
             {
                 var sessions = operation.AsAdmin ? admins : managers;
                 var cases = sessions.Select((s, w) => operation.Cases(w, s)).ToList();
@@ -91,12 +85,18 @@ public static class Runner
                 Console.WriteLine($"  {operation.Name}: {figures[^1].Value} | floor {figures[^1].Floor}");
             }
 
-            var import = await Import.MeasureAsync(admins[0], connections[0], options.ImportRows, ct);
-            figures.Add(import);
-            Console.WriteLine($"  {import.Name}: {import.Value} | floor {import.Floor}");
-            var contactsImport = await Import.MeasureContactsAsync(admins[0], connections[0], options.ImportRows, ct);
-            figures.Add(contactsImport);
-            Console.WriteLine($"  {contactsImport.Name}: {contactsImport.Value} | floor {contactsImport.Floor}");
+            if (options.Wants("import of companies"))
+            {
+                var import = await Import.MeasureAsync(admins[0], connections[0], options.ImportRows, ct);
+                figures.Add(import);
+                Console.WriteLine($"  {import.Name}: {import.Value} | floor {import.Floor}");
+            }
+            if (options.Wants("import of contacts"))
+            {
+                var contactsImport = await Import.MeasureContactsAsync(admins[0], connections[0], options.ImportRows, ct);
+                figures.Add(contactsImport);
+                Console.WriteLine($"  {contactsImport.Name}: {contactsImport.Value} | floor {contactsImport.Floor}");
+            }
 
             var (rss, peak) = host.Memory();
             figures.Add(new Figure("RSS after the load (peak)", $"{rss:F0} MB ({peak:F0} MB)", "", null, "", null));
@@ -105,6 +105,25 @@ public static class Runner
         }
         Results.Write(options, figures);
         return 0;
+    }
+
+    static async Task MeasureColdStartAsync(RunOptions options, string[] hostArguments, List<Figure> figures, CancellationToken ct)
+    {
+        Console.WriteLine($"cold start: {options.ColdStarts} runs each of the server and a bare ASP.NET Core app");
+        var crmStarts = new List<double>();
+        var floorStarts = new List<double>();
+        for (var i = 0; i < options.ColdStarts; i++)
+        {
+            var (crm, ms) = await HostProcess.StartAsync(options.ServerDirectory, "Crm.Host.dll", Port, "/Account/Login", hostArguments, ct);
+            await crm.DisposeAsync();
+            crmStarts.Add(ms);
+            var (bare, floorMs) = await HostProcess.StartAsync(options.FloorDirectory, "StartupFloor.dll", Port, "/", [], ct);
+            await bare.DisposeAsync();
+            floorStarts.Add(floorMs);
+        }
+        var startMedian = Median(crmStarts);
+        figures.Add(new Figure("cold start to first page (median)", $"{startMedian:F0} ms", $"{Median(floorStarts):F0} ms",
+            startMedian / Median(floorStarts), "≤ 2000 ms", startMedian <= 2000, string.Join(", ", crmStarts.Select(s => s.ToString("F0")))));
     }
 
     static string Ms(Latencies l) => string.Create(CultureInfo.InvariantCulture, $"{l.P50:F1} / {l.P95:F1} / {l.Max:F1}");
