@@ -178,9 +178,11 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFie
     {
         var wanted = taxNumbers.Distinct().ToList();
         var found = new HashSet<string>();
+        // Deleted companies are left out here, not in SQL, so that SQLite looks each number up in IX_core_companies_TaxNumber
+        // instead of walking an index that starts with DeletedAtUtc (see ContactService.ExistingAsync).
         foreach (var chunk in wanted.Chunk(500))
-            found.UnionWith(await db.Companies.Where(c => c.DeletedAtUtc == null && c.TaxNumber != null && chunk.Contains(c.TaxNumber))
-                .Select(c => c.TaxNumber!).ToListAsync(ct));
+            found.UnionWith((await db.Companies.Where(c => chunk.Contains(c.TaxNumber!)).Select(c => new { c.TaxNumber, c.DeletedAtUtc }).ToListAsync(ct))
+                .Where(c => c.DeletedAtUtc == null).Select(c => c.TaxNumber!));
         return found;
     }
 
