@@ -136,10 +136,17 @@ public static class KeyOperations
 
     static int ReportFloor(DbConnection c)
     {
-        // The host reads the few columns the figures need once (from its covering index) and counts them in memory.
+        // The host counts each figure in the database over its covering index; only the counts (and the last year's
+        // creation times) travel.
         return Sql.Read(c, """
-            SELECT Status, OwnerId, Territory, Industry, LossReason, CreatedAtUtc FROM core_companies WHERE DeletedAtUtc IS NULL;
+            SELECT Status, COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY Status;
+            SELECT COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL AND CreatedAtUtc < @since;
+            SELECT CreatedAtUtc FROM core_companies WHERE DeletedAtUtc IS NULL AND CreatedAtUtc >= @since;
+            SELECT OwnerId, COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY OwnerId;
+            SELECT LossReason, COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL AND Status = 3 GROUP BY LossReason;
+            SELECT Territory, COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY Territory;
+            SELECT Industry, COUNT(*) FROM core_companies WHERE DeletedAtUtc IS NULL GROUP BY Industry;
             SELECT Id, DisplayName FROM core_users;
-            """);
+            """, ("@since", new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-11)));
     }
 }
