@@ -25,7 +25,7 @@ public sealed class AdminCommandsTests : IDisposable
     {
         var (code, output) = await RunAsync("modules", "list");
         Assert.Equal(0, code);
-        Assert.Matches(@"notes\s+1\.2\.0\s+Discovered", output);
+        Assert.Matches(@"notes\s+1\.3\.0\s+Discovered", output);
 
         (code, output) = await RunAsync("modules", "enable", "reminders");
         Assert.Equal(1, code);
@@ -34,7 +34,7 @@ public sealed class AdminCommandsTests : IDisposable
         (code, _) = await RunAsync("modules", "enable", "reminders", "--yes");
         Assert.Equal(0, code);
         (_, output) = await RunAsync("modules", "list");
-        Assert.Matches(@"notes\s+1\.2\.0\s+Enabled", output);
+        Assert.Matches(@"notes\s+1\.3\.0\s+Enabled", output);
         Assert.Matches(@"reminders\s+1\.0\.0\s+Enabled", output);
 
         (code, output) = await RunAsync("modules", "disable", "notes");

@@ -31,6 +31,7 @@ public sealed class ContactDuplicatesTests(MariaDbFixture mariaDb) : HostTest(ma
         var other = await api.CreateAsync("/api/v1/contacts", new { firstName = "Olga", phone = "+7 495 765-43-21" });
         await api.CreateAsync("/api/v1/activities", new { kind = "Call", subject = "Called the twin", companyId = beta, contactId = twin });
         await api.CreateAsync("/api/v1/tasks", new { title = "Send the twin a quote", dueAtUtc = DateTime.UtcNow.AddDays(1), contactId = twin });
+        await api.CreateAsync("/api/v1/notes", new { title = "The twin prefers mornings", contactId = twin }); // a module's record about the person
 
         var groups = (await api.GetFromJsonAsync<List<JsonElement>>("/api/v1/contacts/duplicates"))!;
         Assert.Contains(groups, g => g.GetProperty("reason").GetString() == "phone" && Ids(g).SequenceEqual([keep, twin]));
@@ -39,7 +40,7 @@ public sealed class ContactDuplicatesTests(MariaDbFixture mariaDb) : HostTest(ma
 
         var merged = await api.PostAsJsonAsync($"/api/v1/contacts/{keep}/merge", new { mergeId = twin, take = new[] { "email" } });
         Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
-        Assert.Equal(3, (await merged.JsonAsync()).GetProperty("moved").GetInt32()); // the place at Beta, the call and the task
+        Assert.Equal(4, (await merged.JsonAsync()).GetProperty("moved").GetInt32()); // the place at Beta, the call, the task and the note
 
         var kept = await api.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{keep}");
         Assert.Equal("Ivan", kept.GetProperty("contact").GetProperty("firstName").GetString());
@@ -49,6 +50,7 @@ public sealed class ContactDuplicatesTests(MariaDbFixture mariaDb) : HostTest(ma
         var timeline = (await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/contacts/{keep}/timeline"))!.Select(e => e.GetProperty("title").GetString()).ToList();
         Assert.Contains("Called the twin", timeline);
         Assert.Contains("Send the twin a quote", timeline);
+        Assert.Contains("The twin prefers mornings", timeline); // the module moved its note and shows it on the contact's timeline
         Assert.Equal([keep, namesake], Ids(Assert.Single((await api.GetFromJsonAsync<List<JsonElement>>("/api/v1/contacts/duplicates"))!)));
 
         var outsider = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager));

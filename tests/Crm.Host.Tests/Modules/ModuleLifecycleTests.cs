@@ -98,7 +98,7 @@ public sealed class ModuleLifecycleTests(MariaDbFixture mariaDb) : HostTest(mari
 
         var upgraded = await StartAsync(database, options);
         var versions = await VersionsAsync(upgraded);
-        Assert.Equal([1L, 2L, 3L], versions.Keys.Order());
+        Assert.Equal([1L, 2L, 3L, 4L], versions.Keys.Order());
         Assert.Equal(firstApplied[1], versions[1]); // migration 1 was not run again
         var notes = await (await upgraded.AdminClientAsync()).GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/v1/notes");
         var note = Assert.Single(notes!);

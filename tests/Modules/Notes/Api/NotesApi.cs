@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crm.TestModules.Notes.Api;
 
-public sealed record CreateNoteRequest(string? Title, string? Body, int? CompanyId = null);
+public sealed record CreateNoteRequest(string? Title, string? Body, int? CompanyId = null, int? ContactId = null);
 
 public static class NotesApi
 {
@@ -20,7 +20,7 @@ public static class NotesApi
             await service.FindAsync(id, ct) is { } note ? Results.Ok(note) : Results.NotFound());
         notes.MapPost("/", async (CreateNoteRequest request, NoteService service, CancellationToken ct) =>
         {
-            var (id, errors) = await service.CreateAsync(request.Title, request.Body, ct, request.CompanyId);
+            var (id, errors) = await service.CreateAsync(request.Title, request.Body, ct, request.CompanyId, request.ContactId);
             return id == null ? (IResult)ApiProblems.Fields(errors) : TypedResults.Created($"/api/v1/notes/{id}", new { id });
         }).RequirePermission(Permissions.Edit);
         notes.MapGet("/{id:int}/card", async (int id, NoteService service, IDocumentRenderer renderer, ICurrentUser user, CancellationToken ct) =>

@@ -9,5 +9,7 @@ public sealed class Note
     public bool Pinned { get; set; }
     /// <summary>The client company the note is about, if any.</summary>
     public int? CompanyId { get; set; }
+    /// <summary>The contact person the note is about, if any.</summary>
+    public int? ContactId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

@@ -17,5 +17,6 @@ public sealed class NotesDbContext(DbContextOptions<NotesDbContext> options) : M
             e.Property(n => n.OwnerId).HasMaxLength(64);
             e.HasIndex(n => new { n.OwnerId, n.CreatedAtUtc });
             e.HasIndex(n => n.CompanyId);
+            e.HasIndex(n => n.ContactId);
         });
 }

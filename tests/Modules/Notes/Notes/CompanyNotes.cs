@@ -7,5 +7,5 @@ namespace Crm.TestModules.Notes.Notes;
 public sealed class CompanyNotes(NoteService notes) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(ClientRef client) =>
-        View("~/Pages/Notes/_LatestNotes.cshtml", await notes.AboutCompanyAsync(client.Id, 10, HttpContext.RequestAborted));
+        View("~/Pages/Notes/_LatestNotes.cshtml", await notes.AboutClientAsync(client, 10, HttpContext.RequestAborted));
 }

@@ -1,3 +1,4 @@
+using Crm.Sdk.Clients;
 using Crm.Sdk.Modules;
 using Crm.Sdk.Security;
 using Crm.TestModules.Notes.Data;
@@ -26,12 +27,14 @@ public sealed class NoteService(NotesDbContext db, ICurrentUser user, IModuleSet
             .Select(n => new NoteSummary(n.Id, n.Title, n.Body, n.OwnerId, n.Pinned, n.CreatedAtUtc)).FirstOrDefaultAsync(ct);
 
     /// <summary>Validates and saves a note owned by the current user; returns the field errors or the new id.</summary>
-    /// <summary>The notes about a client company, within the user's scope.</summary>
-    public Task<List<NoteSummary>> AboutCompanyAsync(int companyId, int limit, CancellationToken ct) =>
-        Visible.Where(n => n.CompanyId == companyId).OrderByDescending(n => n.Id).Take(limit)
+    /// <summary>The notes about a client company or contact, within the user's scope.</summary>
+    public Task<List<NoteSummary>> AboutClientAsync(ClientRef client, int limit, CancellationToken ct) =>
+        (client.Kind == ClientKind.Company ? Visible.Where(n => n.CompanyId == client.Id) : Visible.Where(n => n.ContactId == client.Id))
+            .OrderByDescending(n => n.Id).Take(limit)
             .Select(n => new NoteSummary(n.Id, n.Title, n.Body, n.OwnerId, n.Pinned, n.CreatedAtUtc)).ToListAsync(ct);
 
-    public async Task<(int? Id, Dictionary<string, string[]> Errors)> CreateAsync(string? title, string? body, CancellationToken ct, int? companyId = null)
+    public async Task<(int? Id, Dictionary<string, string[]> Errors)> CreateAsync(string? title, string? body, CancellationToken ct, int? companyId = null,
+        int? contactId = null)
     {
         var errors = new Dictionary<string, string[]>();
         title = title?.Trim();
@@ -39,7 +42,7 @@ public sealed class NoteService(NotesDbContext db, ICurrentUser user, IModuleSet
         else if (title.Length > 200) errors["title"] = ["Title must be at most 200 characters."];
         if (errors.Count > 0) return (null, errors);
 
-        var note = new Note { Title = title!, Body = body, OwnerId = user.Id!, CompanyId = companyId, CreatedAtUtc = DateTime.UtcNow };
+        var note = new Note { Title = title!, Body = body, OwnerId = user.Id!, CompanyId = companyId, ContactId = contactId, CreatedAtUtc = DateTime.UtcNow };
         db.Notes.Add(note);
         await db.SaveChangesAsync(ct);
         db.Raise(new NoteCreated(note.Id, note.OwnerId, note.Title));

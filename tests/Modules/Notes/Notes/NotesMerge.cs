@@ -4,14 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.TestModules.Notes.Notes;
 
-/// <summary>When two duplicate companies are merged, the notes about the duplicate move to the company kept.</summary>
+/// <summary>When two duplicate companies or contacts are merged, the notes about the duplicate move to the record kept.</summary>
 public sealed class NotesMerge(NotesDbContext db) : IClientMergeParticipant
 {
     public async Task<int> MergeAsync(ClientRef from, ClientRef into, CancellationToken cancellationToken)
     {
-        if (from.Kind != ClientKind.Company) return 0;
-        var notes = await db.Notes.Where(n => n.CompanyId == from.Id).ToListAsync(cancellationToken);
-        foreach (var note in notes) note.CompanyId = into.Id;
+        var company = from.Kind == ClientKind.Company;
+        var notes = await (company ? db.Notes.Where(n => n.CompanyId == from.Id) : db.Notes.Where(n => n.ContactId == from.Id)).ToListAsync(cancellationToken);
+        foreach (var note in notes)
+            if (company) note.CompanyId = into.Id;
+            else note.ContactId = into.Id;
         await db.SaveChangesAsync(cancellationToken);
         return notes.Count;
     }
