@@ -9,5 +9,6 @@ public static class Menu
     public static readonly MenuItem Deals = new("Menu.Deals", "/Sales/Deals", Permissions.ViewDeals, Order: 21);
     public static readonly MenuItem Products = new("Menu.Products", "/Sales/Products", Permissions.ViewProducts, Order: 22);
     public static readonly MenuItem Reports = new("Menu.Reports", "/Sales/Reports", Permissions.ViewReports, Order: 23);
+    public static readonly MenuItem Plans = new("Menu.Plans", "/Sales/Plans", Permissions.ManagePlans, Order: 24);
     public static readonly MenuItem Pipelines = new("Menu.Pipelines", "/Sales/Pipelines", Permissions.ManagePipelines, Order: 90);
 }

@@ -2,6 +2,7 @@ using Crm.Sales.Api;
 using Crm.Sales.Data;
 using Crm.Sales.Deals;
 using Crm.Sales.Pipelines;
+using Crm.Sales.Plans;
 using Crm.Sales.Products;
 using Crm.Sales.Reports;
 using Crm.Sdk;
@@ -30,13 +31,19 @@ public sealed class SalesModule : CrmModule
         services.AddScoped<ReportSql>();
         services.AddScoped<ReportContext>();
         services.AddScoped<FunnelReport>();
+        services.AddScoped<ManagerReport>();
+        services.AddScoped<ForecastReport>();
+        services.AddScoped<LossReport>();
+        services.AddScoped<AbcReport>();
+        services.AddScoped<ClientRevenueReport>();
+        services.AddScoped<PlanService>();
     }
 
     public override void Contribute(ModuleContributions contributions)
     {
         foreach (var permission in Permissions.All) contributions.Permission(permission);
         contributions.Menu(Menu.Board).Menu(Menu.Deals).Menu(Menu.Reports).Menu(Menu.Pipelines);
-        contributions.Menu(Menu.Products);
+        contributions.Menu(Menu.Products).Menu(Menu.Plans);
         foreach (var setting in Settings.All) contributions.Setting(setting);
         contributions.Panel(new CardPanel("Panel.Deals", typeof(ClientDeals), Permissions.ViewDeals, Order: 10));
     }

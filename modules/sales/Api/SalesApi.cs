@@ -1,5 +1,6 @@
 using Crm.Sales.Deals;
 using Crm.Sales.Pipelines;
+using Crm.Sales.Plans;
 using Crm.Sales.Products;
 using Crm.Sales.Reports;
 using Microsoft.AspNetCore.Routing;
@@ -15,5 +16,6 @@ public static class SalesApi
         DealsApi.Map(api);
         ProductsApi.Map(api);
         ReportsApi.Map(api);
+        PlansApi.Map(api);
     }
 }

@@ -22,6 +22,9 @@ public sealed class ReportSql(SalesDbContext db)
         ? $"CAST(ROUND((julianday({to}) - julianday({from})) * 86400) AS INTEGER)"
         : $"TIMESTAMPDIFF(SECOND, {from}, {to})";
 
+    /// <summary>A whole-number column widened so that products of several of them neither overflow nor lose precision.</summary>
+    public string Exact(string column) => IsSqlite ? $"CAST({column} AS REAL)" : $"CAST({column} AS DECIMAL(38, 0))";
+
     /// <summary>The year and month of a date-time column as one number, 202503.</summary>
     public string YearMonth(string column) => IsSqlite
         ? $"CAST(strftime('%Y%m', {column}) AS INTEGER)"

@@ -25,5 +25,35 @@ public static class ReportsApi
             await context.AnswerAsync(query, async period => await report.BuildAsync(pipelineId, period, ct) is { } funnel
                 ? (funnel, ReportTables.Funnel(funnel, context.Text))
                 : ((object, ReportTable)?)null, ct));
+        reports.MapGet("/managers", async ([AsParameters] ReportQuery query, ManagerReport report, ReportContext context, CancellationToken ct) =>
+            await context.AnswerAsync(query, async period =>
+            {
+                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
+                return (figures, ReportTables.Managers(figures, context.Text));
+            }, ct));
+        reports.MapGet("/forecast", async ([AsParameters] ReportQuery query, ForecastReport report, ReportContext context, CancellationToken ct) =>
+            await context.AnswerAsync(query, async period =>
+            {
+                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
+                return (figures, ReportTables.Forecast(figures, context.Text));
+            }, ct));
+        reports.MapGet("/losses", async ([AsParameters] ReportQuery query, LossReport report, ReportContext context, CancellationToken ct) =>
+            await context.AnswerAsync(query, async period =>
+            {
+                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
+                return (figures, ReportTables.Losses(figures, context.Text));
+            }, ct));
+        reports.MapGet("/abc", async ([AsParameters] ReportQuery query, AbcReport report, ReportContext context, CancellationToken ct) =>
+            await context.AnswerAsync(query, async period =>
+            {
+                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
+                return (figures, ReportTables.Abc(figures, context.Text));
+            }, ct));
+        reports.MapGet("/new-vs-repeat", async ([AsParameters] ReportQuery query, ClientRevenueReport report, ReportContext context, CancellationToken ct) =>
+            await context.AnswerAsync(query, async period =>
+            {
+                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
+                return (figures, ReportTables.ClientRevenue(figures, context.Text));
+            }, ct));
     }
 }

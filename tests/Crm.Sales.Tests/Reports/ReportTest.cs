@@ -39,6 +39,7 @@ public abstract class ReportTest(MariaDbFixture mariaDb) : SalesTest(mariaDb)
     protected string CarlId { get; private set; } = "";
     protected string HannaId { get; private set; } = "";
     protected int NorthTeam { get; private set; }
+    protected int AlphaId { get; private set; }
     protected Dictionary<string, int> Deals { get; } = [];
 
     protected const string Year2025 = "from=2025-01-01&to=2025-12-31";
@@ -55,6 +56,7 @@ public abstract class ReportTest(MariaDbFixture mariaDb) : SalesTest(mariaDb)
         (Hanna, HannaId) = await UserAsync(CrmRoles.HeadOfSales, "Hanna", NorthTeam);
         (Carl, CarlId) = await UserAsync(CrmRoles.SalesManager, "Carl");
         var alpha = await Anna.CreateAsync("/api/v1/companies", new { name = "Alpha" });
+        AlphaId = alpha;
         var beta = await Anna.CreateAsync("/api/v1/companies", new { name = "Beta" });
         var gamma = await Boris.CreateAsync("/api/v1/companies", new { name = "Gamma" });
         var delta = await Carl.CreateAsync("/api/v1/companies", new { name = "Delta" });

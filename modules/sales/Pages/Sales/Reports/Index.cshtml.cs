@@ -8,5 +8,5 @@ namespace Crm.Sales.Pages.Sales.Reports;
 public sealed class IndexModel : PageModel
 {
     /// <summary>Each report's page name, which is also its text key prefix.</summary>
-    public static readonly string[] All = ["Funnel"];
+    public static readonly string[] All = ["Funnel", "Managers", "Forecast", "Losses", "Abc", "NewClients"];
 }

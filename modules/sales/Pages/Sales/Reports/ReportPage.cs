@@ -15,6 +15,8 @@ public abstract class ReportPage(ReportContext context) : PageModel
 
     public ReportPeriod? Period { get; private set; }
     public ReportTable? Table { get; protected set; }
+    /// <summary>The bars of the page's chart, drawn on the server.</summary>
+    public IReadOnlyList<Crm.Sdk.Reports.ChartBar> Bars { get; protected set; } = [];
 
     /// <summary>The report's API path under /api/v1/sales/reports, e.g. "funnel".</summary>
     public abstract string ApiPath { get; }
