@@ -1,6 +1,8 @@
 using Crm.Sales.Api;
 using Crm.Sales.Data;
 using Crm.Sales.Deals;
+using Crm.Sales.Discounts;
+using Crm.Sales.Documents;
 using Crm.Sales.Pipelines;
 using Crm.Sales.Plans;
 using Crm.Sales.Products;
@@ -23,6 +25,10 @@ public sealed class SalesModule : CrmModule
         services.AddScoped<PipelineService>();
         services.AddScoped<DealService>();
         services.AddScoped<ProductService>();
+        services.AddScoped<DealLineService>();
+        services.AddScoped<DiscountPolicy>();
+        services.AddScoped<DiscountApprovals>();
+        services.AddScoped<DocumentService>();
         services.AddSearchProvider<DealSearch>();
         services.AddTimelineSource<DealsOnTimeline>();
         services.AddHandoverParticipant<DealsHandover>();
@@ -43,7 +49,8 @@ public sealed class SalesModule : CrmModule
     {
         foreach (var permission in Permissions.All) contributions.Permission(permission);
         contributions.Menu(Menu.Board).Menu(Menu.Deals).Menu(Menu.Reports).Menu(Menu.Pipelines);
-        contributions.Menu(Menu.Products).Menu(Menu.Plans);
+        contributions.Menu(Menu.Products).Menu(Menu.Plans).Menu(Menu.Approvals).Menu(Menu.Discounts);
+        foreach (var template in DocumentTemplates.All) contributions.Template(template);
         foreach (var setting in Settings.All) contributions.Setting(setting);
         contributions.Panel(new CardPanel("Panel.Deals", typeof(ClientDeals), Permissions.ViewDeals, Order: 10));
     }

@@ -1,4 +1,6 @@
 using Crm.Sales.Deals;
+using Crm.Sales.Discounts;
+using Crm.Sales.Documents;
 using Crm.Sales.Pipelines;
 using Crm.Sales.Plans;
 using Crm.Sales.Products;
@@ -17,5 +19,8 @@ public static class SalesApi
         ProductsApi.Map(api);
         ReportsApi.Map(api);
         PlansApi.Map(api);
+        DealLinesApi.Map(api);
+        DiscountsApi.Map(api);
+        DocumentsApi.Map(api);
     }
 }

@@ -24,6 +24,7 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
     public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
     public DbSet<DiscountLimit> DiscountLimits => Set<DiscountLimit>();
     public DbSet<DealDocument> Documents => Set<DealDocument>();
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
     public DbSet<SalesPlan> Plans => Set<SalesPlan>();
     public DbSet<CommissionRule> CommissionRules => Set<CommissionRule>();
 
@@ -144,8 +145,15 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
             e.Property(d => d.Number).HasMaxLength(50);
             e.Property(d => d.CreatedById).HasMaxLength(64);
             e.HasOne<Deal>().WithMany().HasForeignKey(d => d.DealId);
-            e.HasIndex(d => new { d.DealId, d.Kind, d.VersionNo });
+            e.HasIndex(d => new { d.DealId, d.Kind, d.VersionNo }).IsUnique().HasDatabaseName("UX_sales_documents_DealId_Kind_VersionNo");
             e.HasIndex(d => new { d.Kind, d.Number });
+        });
+        b.Entity<DocumentCounter>(e =>
+        {
+            e.ToTable("sales_document_counters");
+            e.HasKey(c => new { c.Kind, c.Year });
+            e.Property(c => c.Kind).ValueGeneratedNever();
+            e.Property(c => c.Year).ValueGeneratedNever();
         });
         b.Entity<SalesPlan>(e =>
         {

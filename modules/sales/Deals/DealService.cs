@@ -18,7 +18,8 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
 {
     public const int MaxPageSize = 200;
 
-    IQueryable<Deal> Visible(string permission) =>
+    /// <summary>Deals not in the recycle bin whose owner lies within the user's scope for <paramref name="permission"/>.</summary>
+    public IQueryable<Deal> Visible(string permission) =>
         db.Deals.Where(d => d.DeletedAtUtc == null).WithinScope(user, permission, d => d.OwnerId);
 
     public async Task<SaveResult> CreateAsync(DealInput input, CancellationToken ct)
@@ -61,6 +62,8 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         await ValidateAsync(input, owner, errors, ct, deal);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
 
+        // A deal with lines is worth what its lines add up to; the amount typed on the form is for deals without lines.
+        if (await db.DealLines.AnyAsync(l => l.DealId == id, ct)) input = input with { Amount = null };
         deal.OwnerId = owner;
         if (FieldErrors.Clean(input.Currency) is { } currency) deal.Currency = currency.ToUpperInvariant();
         Apply(deal, input, time.GetUtcNow().UtcDateTime);
