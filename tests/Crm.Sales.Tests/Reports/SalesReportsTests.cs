@@ -147,5 +147,5 @@ public sealed class SalesReportsTests(MariaDbFixture mariaDb) : ReportTest(maria
     }
 
     static List<decimal?> Figures(JsonElement m) =>
-        ["won", "wonAmount", "lost", "winRatePercent", "averageWon", "averageCycleDays", "plan", "percentDone", "reward"].Select(p => Number(m, p)).ToList();
+        new[] { "won", "wonAmount", "lost", "winRatePercent", "averageWon", "averageCycleDays", "plan", "percentDone", "reward" }.Select(p => Number(m, p)).ToList();
 }
