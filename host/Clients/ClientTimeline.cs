@@ -20,6 +20,10 @@ public sealed class ClientTimeline(CoreDbContext db, IEnumerable<ITimelineSource
 
     /// <summary>The activity an entry of this scope's timelines shows, or null for tasks and modules' entries.</summary>
     public int? ActivityOf(TimelineEntry entry) => _activities.TryGetValue(entry, out var id) ? id.Value : null;
+    readonly ConditionalWeakTable<TimelineFile, StrongBox<int>> _attachments = new();
+
+    /// <summary>The attachment a file of this scope's timelines shows, or null for modules' files.</summary>
+    public int? AttachmentOf(TimelineFile file) => _attachments.TryGetValue(file, out var id) ? id.Value : null;
     /// <summary>How deep a holding's tree is followed when its subsidiaries' activity is shown together.</summary>
     const int HoldingDepth = 5;
 
@@ -58,6 +62,13 @@ public sealed class ClientTimeline(CoreDbContext db, IEnumerable<ITimelineSource
         return entries.OrderByDescending(e => e.AtUtc).Take(Limit).ToList();
     }
 
+    TimelineFile FileOf(AttachmentRow row)
+    {
+        var file = new TimelineFile(row.FileName, row.Url, row.SizeBytes);
+        _attachments.AddOrUpdate(file, new StrongBox<int>(row.Id));
+        return file;
+    }
+
     async Task<List<TimelineEntry>> EntriesAsync(List<Activity> activities, List<ClientTask> tasks, Func<Activity, string> activityTitle,
         Func<ClientTask, string> taskTitle, CancellationToken ct)
     {
@@ -65,7 +76,7 @@ public sealed class ClientTimeline(CoreDbContext db, IEnumerable<ITimelineSource
         return activities.Select(a =>
             {
                 var entry = new TimelineEntry(a.DoneAtUtc ?? a.PlannedAtUtc ?? a.CreatedAtUtc, text["ActivityKind." + a.Kind], activityTitle(a), a.Outcome ?? a.Body)
-                    { Files = files[a.Id].Select(f => new TimelineFile(f.FileName, f.Url, f.SizeBytes)).ToList() };
+                    { Files = files[a.Id].Select(FileOf).ToList() };
                 _activities.AddOrUpdate(entry, new StrongBox<int>(a.Id));
                 return entry;
             })

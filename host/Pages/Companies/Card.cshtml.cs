@@ -72,6 +72,9 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
     public async Task<IActionResult> OnPostDeleteActivityAsync(int id, int activity, CancellationToken ct) =>
         await activities.DeleteAsync(activity, ct) ? Redirect($"/Companies/{id}") : NotFound();
 
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachment, CancellationToken ct) =>
+        await activities.RemoveAttachmentAsync(attachment, ct) ? Redirect($"/Companies/{id}") : NotFound();
+
     /// <summary>Sets a field back to its value before the change, as a new, audited edit.</summary>
     public async Task<IActionResult> OnPostRevertAsync(int id, long change, int? version, CancellationToken ct)
     {

@@ -44,6 +44,9 @@ public sealed class CardModel(ContactService service, ActivityService activities
     public async Task<IActionResult> OnPostDeleteActivityAsync(int id, int activity, CancellationToken ct) =>
         await activities.DeleteAsync(activity, ct) ? Redirect($"/Contacts/{id}") : NotFound();
 
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachment, CancellationToken ct) =>
+        await activities.RemoveAttachmentAsync(attachment, ct) ? Redirect($"/Contacts/{id}") : NotFound();
+
     /// <summary>Sets a field back to its value before the change, as a new, audited edit.</summary>
     public async Task<IActionResult> OnPostRevertAsync(int id, long change, int? version, CancellationToken ct)
     {

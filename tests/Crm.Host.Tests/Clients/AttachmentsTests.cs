@@ -117,6 +117,16 @@ public sealed class AttachmentsTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
         Assert.Equal(Pdf, await anna.GetByteArrayAsync(kept[0]));
         var timeline = await anna.GetFromJsonAsync<List<JsonElement>>($"/api/v1/companies/{company}/timeline");
         Assert.Equal("prices.pdf", Assert.Single(Assert.Single(timeline!).GetProperty("files").EnumerateArray()).GetProperty("name").GetString());
+
+        // The card's timeline removes a file too.
+        var card = await browser.GetStringAsync($"/Companies/{company}");
+        var attachment = System.Text.RegularExpressions.Regex.Match(card, "name=\"attachment\" value=\"(\\d+)\"").Groups[1].Value;
+        Assert.Equal(kept[0], $"/api/v1/attachments/{attachment}");
+        var removed = await browser.PostFormAsync($"/Companies/{company}", new() { ["attachment"] = attachment }, handler: "RemoveAttachment");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(File.Exists(pricesFile));
+        Assert.Empty(StoredFiles(server));
+        Assert.Contains("Their price list", await browser.GetStringAsync($"/Companies/{company}")); // the note stays
     }
 
     [Theory, MemberData(nameof(Databases))]
