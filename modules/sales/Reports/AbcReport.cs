@@ -17,7 +17,7 @@ public sealed record AbcFigures(ReportPeriod Period, string Currency, decimal Th
 /// item is A while the share of the items before it is below the A threshold (setting abc.a), B below abc.b, else C —
 /// so the largest item is always A. Products' revenue is their lines' totals after discount.
 /// </summary>
-public sealed class AbcReport(SalesDbContext db, ReportSql sql, ICurrentUser user, IClientDirectory clients, SalesSettings settings)
+public sealed class AbcReport(SalesDbContext db, ReportSql sql, ICurrentUser user, IClientDirectory clients, SalesSettings settings) : ICurrencyReport<AbcFigures>
 {
     public async Task<AbcFigures> BuildAsync(ReportPeriod period, string currency, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ public sealed record ClientRevenue(ReportPeriod Period, string Currency, IReadOn
 /// New against repeat clients' revenue: a won deal is a new client's when no earlier won deal of the same client (the
 /// company, else the contact) exists, whoever owns it; a deal without a client counts as new.
 /// </summary>
-public sealed class ClientRevenueReport(SalesDbContext db, ICurrentUser user)
+public sealed class ClientRevenueReport(SalesDbContext db, ICurrentUser user) : ICurrencyReport<ClientRevenue>
 {
     public async Task<ClientRevenue> BuildAsync(ReportPeriod period, string currency, CancellationToken ct)
     {

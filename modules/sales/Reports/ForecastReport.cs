@@ -11,7 +11,7 @@ public sealed record ForecastMonth(DateOnly? Month, int Deals, decimal Amount, d
 public sealed record Forecast(ReportPeriod Period, string Currency, IReadOnlyList<ForecastMonth> Months, decimal Amount, decimal Weighted);
 
 /// <summary>The open pipeline by expected close month within the period, weighted by the probability of each deal's stage.</summary>
-public sealed class ForecastReport(SalesDbContext db, ICurrentUser user)
+public sealed class ForecastReport(SalesDbContext db, ICurrentUser user) : ICurrencyReport<Forecast>
 {
     public async Task<Forecast> BuildAsync(ReportPeriod period, string currency, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ public sealed record LossFigures(ReportPeriod Period, string Currency, IReadOnly
 /// Deals lost in the period by reason, by the stage they were lost at (the stage whose visit ended when the deal
 /// closed), and by manager.
 /// </summary>
-public sealed class LossReport(SalesDbContext db, ICurrentUser user, Crm.Sdk.Security.IUserDirectory users)
+public sealed class LossReport(SalesDbContext db, ICurrentUser user, Crm.Sdk.Security.IUserDirectory users) : ICurrencyReport<LossFigures>
 {
     public async Task<LossFigures> BuildAsync(ReportPeriod period, string currency, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public sealed record ManagerFigures(ReportPeriod Period, string Currency, IReadO
 /// Manager effectiveness: deals won and lost, win rate, average deal, sales cycle, activities logged, plan against fact
 /// and reward. Deal figures come from one grouped query over the closed deals' covering index.
 /// </summary>
-public sealed class ManagerReport(ReportSql sql, PlanService plans, IUserDirectory users, IActivityStatistics activities, ICurrentUser user)
+public sealed class ManagerReport(ReportSql sql, PlanService plans, IUserDirectory users, IActivityStatistics activities, ICurrentUser user) : ICurrencyReport<ManagerFigures>
 {
     public async Task<ManagerFigures> BuildAsync(ReportPeriod period, string currency, CancellationToken ct)
     {

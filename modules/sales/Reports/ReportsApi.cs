@@ -25,35 +25,19 @@ public static class ReportsApi
             await context.AnswerAsync(query, async period => await report.BuildAsync(pipelineId, period, ct) is { } funnel
                 ? (funnel, ReportTables.Funnel(funnel, context.Text))
                 : ((object, ReportTable)?)null, ct));
-        reports.MapGet("/managers", async ([AsParameters] ReportQuery query, ManagerReport report, ReportContext context, CancellationToken ct) =>
-            await context.AnswerAsync(query, async period =>
-            {
-                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
-                return (figures, ReportTables.Managers(figures, context.Text));
-            }, ct));
-        reports.MapGet("/forecast", async ([AsParameters] ReportQuery query, ForecastReport report, ReportContext context, CancellationToken ct) =>
-            await context.AnswerAsync(query, async period =>
-            {
-                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
-                return (figures, ReportTables.Forecast(figures, context.Text));
-            }, ct));
-        reports.MapGet("/losses", async ([AsParameters] ReportQuery query, LossReport report, ReportContext context, CancellationToken ct) =>
-            await context.AnswerAsync(query, async period =>
-            {
-                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
-                return (figures, ReportTables.Losses(figures, context.Text));
-            }, ct));
-        reports.MapGet("/abc", async ([AsParameters] ReportQuery query, AbcReport report, ReportContext context, CancellationToken ct) =>
-            await context.AnswerAsync(query, async period =>
-            {
-                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
-                return (figures, ReportTables.Abc(figures, context.Text));
-            }, ct));
-        reports.MapGet("/new-vs-repeat", async ([AsParameters] ReportQuery query, ClientRevenueReport report, ReportContext context, CancellationToken ct) =>
-            await context.AnswerAsync(query, async period =>
-            {
-                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
-                return (figures, ReportTables.ClientRevenue(figures, context.Text));
-            }, ct));
+        MapCurrencyReport<ManagerReport, ManagerFigures>(reports, "/managers", ReportTables.Managers);
+        MapCurrencyReport<ForecastReport, Forecast>(reports, "/forecast", ReportTables.Forecast);
+        MapCurrencyReport<LossReport, LossFigures>(reports, "/losses", ReportTables.Losses);
+        MapCurrencyReport<AbcReport, AbcFigures>(reports, "/abc", ReportTables.Abc);
+        MapCurrencyReport<ClientRevenueReport, ClientRevenue>(reports, "/new-vs-repeat", ReportTables.ClientRevenue);
     }
+
+    static void MapCurrencyReport<TReport, TFigures>(RouteGroupBuilder reports, string path, Func<TFigures, IStringLocalizer, ReportTable> table)
+        where TReport : ICurrencyReport<TFigures> where TFigures : class =>
+        reports.MapGet(path, async ([AsParameters] ReportQuery query, TReport report, ReportContext context, CancellationToken ct) =>
+            await context.AnswerAsync(query, async period =>
+            {
+                var figures = await report.BuildAsync(period, await context.CurrencyAsync(query.Currency, ct), ct);
+                return ((object)figures, table(figures, context.Text));
+            }, ct));
 }
