@@ -61,9 +61,11 @@ public sealed class InstallationDatabase : IModuleDatabase
         return connection;
     }
 
+    static readonly SqliteCacheSize CacheSize = new();
+
     public void Configure(DbContextOptionsBuilder options)
     {
-        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString);
+        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString).AddInterceptors(CacheSize);
         else options.UseMySql(ConnectionString, _mySqlVersion!.Value);
     }
 
