@@ -16,9 +16,9 @@ public sealed record MergeRequest(int MergeId, IReadOnlyList<string>? Take);
 
 /// <summary>The list's filters as query parameters.</summary>
 public sealed record CompanyQuery(CompanyStatus? Status, string? Owner, string? Q, string? Industry, string? Territory, int? NoContactDays,
-    string? AfterName, int? AfterId, int? Limit)
+    string? AfterName, int? AfterId, int? Limit, string[]? Tag)
 {
-    public CompanyFilter ToFilter() => new(Status, Owner, Q, AfterName, AfterId, Limit ?? 50, Industry, Territory, NoContactDays);
+    public CompanyFilter ToFilter() => new(Status, Owner, Q, AfterName, AfterId, Limit ?? 50, Industry, Territory, NoContactDays, Tags: Tag);
 }
 
 /// <summary>Companies over /api/v1/companies, with the same permissions and record scopes as the pages.</summary>
@@ -47,9 +47,11 @@ public static class CompaniesApi
         companies.MapPost("/{id:int}/merge", async (int id, MergeRequest request, CompanyDuplicates duplicates, CancellationToken ct) =>
                 await duplicates.MergeAsync(id, request.MergeId, request.Take ?? [], ct) is { } report ? Results.Ok(report) : Results.NotFound())
             .RequirePermission(CorePermissions.EditClients);
-        companies.MapGet("/{id:int}", async (int id, CompanyService service, CustomFieldValues values, ClientJson json, CancellationToken ct) =>
+        companies.MapGet("/{id:int}", async (int id, CompanyService service, CustomFieldValues values, TagService tags, ClientJson json,
+            CancellationToken ct) =>
             await service.FindAsync(id, ct) is { } company
-                ? Results.Ok(json.With(company, ("customFields", await values.ForRecordAsync(ClientKind.Company, id, ct))))
+                ? Results.Ok(json.With(company, ("customFields", await values.ForRecordAsync(ClientKind.Company, id, ct)),
+                    ("tags", await tags.ForRecordAsync(ClientKind.Company, id, ct))))
                 : Results.NotFound());
         companies.MapPost("/", async (CompanyInput input, CompanyService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
             ToResult(await service.CreateAsync(input, ct), text, "companies", created: true)).RequirePermission(CorePermissions.EditClients);

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Localization;
 namespace Crm.Host.Api;
 
 /// <summary>The contacts list's filters as query parameters.</summary>
-public sealed record ContactQuery(string? Q, int? CompanyId, string? AfterLastName, string? AfterFirstName, int? AfterId, int? Limit)
+public sealed record ContactQuery(string? Q, int? CompanyId, string? AfterLastName, string? AfterFirstName, int? AfterId, int? Limit, string[]? Tag)
 {
-    public ContactFilter ToFilter() => new(Q, CompanyId, AfterLastName, AfterFirstName, AfterId, Limit ?? 50);
+    public ContactFilter ToFilter() => new(Q, CompanyId, AfterLastName, AfterFirstName, AfterId, Limit ?? 50, Tags: Tag);
 }
 
 /// <summary>Contacts over /api/v1/contacts, with the same permissions and record scopes as the pages.</summary>
@@ -35,9 +35,11 @@ public static class ContactsApi
                 output => export.WriteAsync(filter, format ?? ExportFormat.Csv, output, http.RequestAborted));
         });
         contacts.MapImport<ContactImport>();
-        contacts.MapGet("/{id:int}", async (int id, ContactService service, CustomFieldValues values, ClientJson json, CancellationToken ct) =>
+        contacts.MapGet("/{id:int}", async (int id, ContactService service, CustomFieldValues values, TagService tags, ClientJson json,
+            CancellationToken ct) =>
             await service.FindAsync(id, ct) is { } details
-                ? Results.Ok(json.With(details, ("customFields", await values.ForRecordAsync(ClientKind.Contact, id, ct))))
+                ? Results.Ok(json.With(details, ("customFields", await values.ForRecordAsync(ClientKind.Contact, id, ct)),
+                    ("tags", await tags.ForRecordAsync(ClientKind.Contact, id, ct))))
                 : Results.NotFound());
         contacts.MapGet("/duplicates", async (ContactDuplicates duplicates, CancellationToken ct) => TypedResults.Ok(await duplicates.FindAsync(ct)))
             .RequirePermission(CorePermissions.EditClients);

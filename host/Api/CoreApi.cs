@@ -14,6 +14,7 @@ public static class CoreApi
         CompaniesApi.Map(api.MapGroup("/companies").WithTags("companies"));
         ContactsApi.Map(api.MapGroup("/contacts").WithTags("contacts"));
         CustomFieldsApi.Map(api.MapGroup("/custom-fields").WithTags("custom-fields"));
+        TagsApi.Map(api.MapGroup("/tags").WithTags("tags"));
         ActivitiesApi.Map(api);
         HandoverApi.Map(api);
     }

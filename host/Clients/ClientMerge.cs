@@ -10,7 +10,7 @@ namespace Crm.Host.Clients;
 /// What finding and merging duplicates has in common for companies and contacts: grouping records that share a key,
 /// and moving a duplicate's history, tasks and modules' records to the record kept.
 /// </summary>
-public sealed class ClientMerge(CoreDbContext db, IEnumerable<IClientMergeParticipant> participants, ModuleCatalog catalog)
+public sealed class ClientMerge(CoreDbContext db, IEnumerable<IClientMergeParticipant> participants, ModuleCatalog catalog, TagService tags)
 {
     const int MaxGroupsPerReason = 100;
 
@@ -36,7 +36,8 @@ public sealed class ClientMerge(CoreDbContext db, IEnumerable<IClientMergePartic
     /// <summary>
     /// Merges <paramref name="from"/> into <paramref name="into"/> in one transaction: <paramref name="takeFields"/> applies the
     /// chosen values, sends the duplicate to the recycle bin and moves what only that kind of record has (a company's
-    /// subsidiaries); then the places at companies, activities and tasks move, and after the commit the modules' records.
+    /// subsidiaries); then the places at companies, activities and tasks move, the kept record gets the union of both
+    /// records' tags, and after the commit the modules' records.
     /// </summary>
     public async Task<MergeReport> MergeAsync(ClientRef from, ClientRef into, Func<CancellationToken, Task<int>> takeFields, CancellationToken ct)
     {
@@ -46,6 +47,7 @@ public sealed class ClientMerge(CoreDbContext db, IEnumerable<IClientMergePartic
             moved += await takeFields(ct);
             moved += await MovePlacesAsync(from, into, ct);
             moved += await MoveHistoryAsync(from, into, ct);
+            moved += await tags.MergeAsync(from, into, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

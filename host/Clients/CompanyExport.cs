@@ -11,19 +11,20 @@ namespace Crm.Host.Clients;
 /// user's scope: an export never shows more than the list does.
 /// </summary>
 public sealed class CompanyExport(CoreDbContext db, CompanyService companies, CustomFieldService fields, CustomFieldValues values,
-    IStringLocalizer<HostText> text)
+    TagService tags, IStringLocalizer<HostText> text)
 {
     public async Task WriteAsync(CompanyFilter filter, ExportFormat format, Stream output, CancellationToken ct)
     {
         var filtered = companies.Filtered(filter);
         var custom = await fields.ForAsync(ClientKind.Company, ct);
         var customValues = await values.ForRecordsAsync(ClientKind.Company, filtered.Select(c => c.Id), ct);
+        var tagged = await tags.ForRecordsAsync(ClientKind.Company, filtered.Select(c => c.Id), ct);
         var statuses = Enum.GetValues<CompanyStatus>().ToDictionary(s => s, s => text["CompanyStatus." + s].Value);
         string[] headers =
         [
             text["Company.Name"], text["Company.LegalName"], text["Company.TaxNumber"], text["Company.Industry"], text["Company.Territory"],
             text["Company.Phone"], text["Company.Email"], text["Company.Website"], text["Company.Address"], text["Company.Status"], text["Company.Owner"],
-            .. custom.Select(f => f.Label),
+            text["Company.Tags"], .. custom.Select(f => f.Label),
         ];
         var rows = filtered.OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => new
         {
@@ -32,6 +33,7 @@ public sealed class CompanyExport(CoreDbContext db, CompanyService companies, Cu
         }).AsAsyncEnumerable().Select(r => new object?[]
         {
             r.Name, r.LegalName, r.TaxNumber, r.Industry, r.Territory, r.Phone, r.Email, r.Website, r.Address, statuses[r.Status], r.Owner,
+            TagService.Join(tagged.GetValueOrDefault(r.Id) ?? []),
         }.Concat(custom.Select(f => TableExport.Cell(values, f, customValues.GetValueOrDefault(r.Id)))).ToArray());
         await TableExport.WriteAsync(headers, rows, format, output, ct);
     }

@@ -12,7 +12,7 @@ public sealed class CompanyImport(CompanyService companies, CustomFieldService c
     : ClientImport(customFields, text)
 {
     public override ClientKind Kind => ClientKind.Company;
-    public override IReadOnlyList<string> Fields { get; } = ["name", "legalName", "taxNumber", "industry", "territory", "phone", "email", "website", "address", "status"];
+    public override IReadOnlyList<string> Fields { get; } = ["name", "legalName", "taxNumber", "industry", "territory", "phone", "email", "website", "address", "status", "tags"];
     protected override string LabelPrefix => "Company.";
 
     public override async Task<ImportResult> RunAsync(ImportTable table, IReadOnlyDictionary<string, int> mapping, bool commit, CancellationToken ct)
@@ -34,7 +34,7 @@ public sealed class CompanyImport(CompanyService companies, CustomFieldService c
                 errors.Add(new ImportRowError(rowNumber, "status", text["Company.StatusUnknown"]));
             var input = new CompanyInput(Cell(row, "name"), Cell(row, "legalName"), Cell(row, "taxNumber"), Cell(row, "industry"),
                 Cell(row, "territory"), Cell(row, "phone"), Cell(row, "email"), Cell(row, "website"), Cell(row, "address"), status,
-                CustomFields: CustomCells(mapping, row, custom));
+                CustomFields: CustomCells(mapping, row, custom), Tags: TagService.Parse(Cell(row, "tags")));
             foreach (var (field, key) in await companies.ValidateAsync(input, 0, ct))
                 errors.Add(new ImportRowError(rowNumber, field, text[key]));
             if (input.TaxNumber is { } tax && (existing.Contains(tax) || !seen.Add(tax)))

@@ -13,7 +13,7 @@ public sealed record CompanyRow(int Id, string Name, string? TaxNumber, string? 
 /// <summary>What the list is filtered by, and where the page starts (after the last row of the previous page).</summary>
 public sealed record CompanyFilter(CompanyStatus? Status = null, string? OwnerId = null, string? Search = null,
     string? AfterName = null, int? AfterId = null, int Limit = 50, string? Industry = null, string? Territory = null, int? NoContactDays = null,
-    IReadOnlyList<CustomFieldCondition>? Custom = null);
+    IReadOnlyList<CustomFieldCondition>? Custom = null, IReadOnlyList<string>? Tags = null);
 
 /// <summary>One page of the list; <see cref="NextName"/> and <see cref="NextId"/> start the next page, null on the last.</summary>
 public sealed record CompanyPage(IReadOnlyList<CompanyRow> Rows, string? NextName, int? NextId);
@@ -23,7 +23,7 @@ public sealed record CompanyInput(
     string? Name, string? LegalName = null, string? TaxNumber = null, string? Industry = null, string? Territory = null,
     string? Phone = null, string? Email = null, string? Website = null, string? Address = null,
     CompanyStatus Status = CompanyStatus.Prospect, string? LossReason = null, string? OwnerId = null, int? ParentId = null,
-    int? Version = null, IReadOnlyDictionary<string, object?>? CustomFields = null);
+    int? Version = null, IReadOnlyDictionary<string, object?>? CustomFields = null, IReadOnlyList<string>? Tags = null);
 
 /// <summary>The outcome of saving a client record: its id and version, field errors as text keys, a refused file, or a conflict.</summary>
 public sealed record ClientSaveResult(int? Id, int? Version, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, bool Conflict = false,
@@ -36,7 +36,7 @@ public sealed record ClientSaveResult(int? Id, int? Version, IReadOnlyDictionary
 /// Companies within the current user's record scope: every list, card and change goes through here, so the scope is
 /// applied in the query itself. Lists page by keyset on (name, id), which stays fast on deep pages.
 /// </summary>
-public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFieldValues customValues)
+public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFieldValues customValues, TagService tags)
 {
     public const int MaxPageSize = 200;
 
@@ -56,6 +56,11 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFie
         {
             var cutoff = DateTime.UtcNow.AddDays(-days);
             query = query.Where(c => c.LastContactAtUtc == null || c.LastContactAtUtc < cutoff);
+        }
+        foreach (var tag in filter.Tags ?? [])
+        {
+            var tagged = tags.Tagged(ClientKind.Company, tag);
+            query = query.Where(c => tagged.Contains(c.Id));
         }
         return query.WhereCustom(db, filter.Custom, c => c.Id);
     }
@@ -163,6 +168,7 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFie
             (int)c.Status, user.Id!, now, now, 1,
         }), ct);
         await customValues.AddAllAsync(ClientKind.Company, inputs.Select((c, i) => (firstId + i, c.CustomFields)).ToList(), ct);
+        await tags.AddAllAsync(ClientKind.Company, inputs.Select((c, i) => (firstId + i, c.Tags)).ToList(), ct);
         await BulkInsert.RunAsync(db, "core_audit", ["AtUtc", "UserId", "UserName", "Entity", "EntityId", "Action", "Field", "OldValue", "NewValue"],
             inputs.Select((c, i) => new object?[]
             {
@@ -214,6 +220,7 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFie
         {
             await db.SaveChangesAsync(ct);
             await customValues.SaveAsync(ClientKind.Company, company.Id, input.CustomFields, ct);
+            await tags.SaveAsync(ClientKind.Company, company.Id, input.Tags, ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
@@ -241,6 +248,7 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFie
         if (input.ParentId is { } parent && (parent == id || await FindAsync(parent, ct) == null))
             errors.Add("parentId", "Company.ParentUnknown");
         await customValues.Validate(ClientKind.Company, input.CustomFields, isNew: id == 0, errors, ct);
+        TagService.Validate(input.Tags, errors);
         return errors.All;
     }
 

@@ -11,17 +11,18 @@ namespace Crm.Host.Clients;
 /// user's scope: an export never shows more than the list does.
 /// </summary>
 public sealed class ContactExport(CoreDbContext db, ContactService contacts, CustomFieldService fields, CustomFieldValues values,
-    IStringLocalizer<HostText> text)
+    TagService tags, IStringLocalizer<HostText> text)
 {
     public async Task WriteAsync(ContactFilter filter, ExportFormat format, Stream output, CancellationToken ct)
     {
         var filtered = contacts.Filtered(filter);
         var custom = await fields.ForAsync(ClientKind.Contact, ct);
         var customValues = await values.ForRecordsAsync(ClientKind.Contact, filtered.Select(c => c.Id), ct);
+        var tagged = await tags.ForRecordsAsync(ClientKind.Contact, filtered.Select(c => c.Id), ct);
         string[] headers =
         [
             text["Contact.FirstName"], text["Contact.LastName"], text["Contact.Position"], text["Contact.Phone"], text["Contact.Email"],
-            text["Contact.Messenger"], text["Contact.Birthday"], text["Company.Owner"], .. custom.Select(f => f.Label),
+            text["Contact.Messenger"], text["Contact.Birthday"], text["Company.Owner"], text["Contact.Tags"], .. custom.Select(f => f.Label),
         ];
         var rows = filtered.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id).Select(c => new
         {
@@ -30,6 +31,7 @@ public sealed class ContactExport(CoreDbContext db, ContactService contacts, Cus
         }).AsAsyncEnumerable().Select(r => new object?[]
         {
             r.FirstName, r.LastName, r.Position, r.Phone, r.Email, r.Messenger, r.Birthday?.ToString("d", System.Globalization.CultureInfo.CurrentCulture), r.Owner,
+            TagService.Join(tagged.GetValueOrDefault(r.Id) ?? []),
         }.Concat(custom.Select(f => TableExport.Cell(values, f, customValues.GetValueOrDefault(r.Id)))).ToArray());
         await TableExport.WriteAsync(headers, rows, format, output, ct);
     }

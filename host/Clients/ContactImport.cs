@@ -13,7 +13,7 @@ public sealed class ContactImport(ContactService contacts, CustomFieldService cu
     : ClientImport(customFields, text)
 {
     public override ClientKind Kind => ClientKind.Contact;
-    public override IReadOnlyList<string> Fields { get; } = ["firstName", "lastName", "position", "phone", "email", "messenger", "birthday", "notes"];
+    public override IReadOnlyList<string> Fields { get; } = ["firstName", "lastName", "position", "phone", "email", "messenger", "birthday", "notes", "tags"];
     protected override string LabelPrefix => "Contact.";
 
     public override async Task<ImportResult> RunAsync(ImportTable table, IReadOnlyDictionary<string, int> mapping, bool commit, CancellationToken ct)
@@ -36,7 +36,8 @@ public sealed class ContactImport(ContactService contacts, CustomFieldService cu
             if (Cell(row, "birthday") is { } typed && (birthday = CustomFieldValues.ParseDate(typed)) == null)
                 errors.Add(new ImportRowError(rowNumber, "birthday", Text["Contact.BirthdayInvalid"]));
             var input = new ContactInput(Cell(row, "firstName"), Cell(row, "lastName"), Cell(row, "position"), Cell(row, "phone"), Cell(row, "email"),
-                Cell(row, "messenger"), birthday, Cell(row, "notes"), CustomFields: CustomCells(mapping, row, custom));
+                Cell(row, "messenger"), birthday, Cell(row, "notes"), CustomFields: CustomCells(mapping, row, custom),
+                Tags: TagService.Parse(Cell(row, "tags")));
             foreach (var (field, key) in await contacts.ValidateAsync(input, isNew: true, ct))
                 errors.Add(new ImportRowError(rowNumber, field, Text[key]));
             if (emails[i] is { } email && (existingEmails.Contains(email) || !seenEmails.Add(email)))

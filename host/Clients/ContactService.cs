@@ -13,7 +13,7 @@ public sealed record ContactRow(int Id, string FirstName, string LastName, strin
 public sealed record ContactPlace(int CompanyId, DecisionRole Role = DecisionRole.Other, int Influence = 50, string? CompanyName = null);
 
 public sealed record ContactFilter(string? Search = null, int? CompanyId = null, string? AfterLastName = null, string? AfterFirstName = null,
-    int? AfterId = null, int Limit = 50, IReadOnlyList<CustomFieldCondition>? Custom = null);
+    int? AfterId = null, int Limit = 50, IReadOnlyList<CustomFieldCondition>? Custom = null, IReadOnlyList<string>? Tags = null);
 
 public sealed record ContactPage(IReadOnlyList<ContactRow> Rows, string? NextLastName, string? NextFirstName, int? NextId);
 
@@ -21,7 +21,7 @@ public sealed record ContactInput(
     string? FirstName, string? LastName = null, string? Position = null, string? Phone = null, string? Email = null,
     string? Messenger = null, DateOnly? Birthday = null, string? Notes = null, bool MarketingConsent = false, string? ConsentSource = null,
     IReadOnlyList<ContactPlace>? Companies = null, string? OwnerId = null, int? Version = null,
-    IReadOnlyDictionary<string, object?>? CustomFields = null);
+    IReadOnlyDictionary<string, object?>? CustomFields = null, IReadOnlyList<string>? Tags = null);
 
 /// <summary>A person on a company's card.</summary>
 public sealed record ContactAtCompany(int Id, string Name, string? Position, string? Phone, DecisionRole Role, int Influence);
@@ -30,7 +30,7 @@ public sealed record ContactAtCompany(int Id, string Name, string? Position, str
 public sealed record ContactDetails(Contact Contact, IReadOnlyList<ContactPlace> Companies);
 
 /// <summary>Contacts within the current user's record scope, listed by last and first name with keyset paging.</summary>
-public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanyService companies, CustomFieldValues customValues)
+public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanyService companies, CustomFieldValues customValues, TagService tags)
 {
     IQueryable<Contact> Visible(string permission) =>
         db.Contacts.Where(c => c.DeletedAtUtc == null).WithinScope(user, permission, c => c.OwnerId);
@@ -46,6 +46,11 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
             var email = search.ToLowerInvariant();
             query = query.Where(c => c.LastName.StartsWith(search) || c.FirstName.StartsWith(search) || c.Email == email ||
                                      (phone != null && c.PhoneKey == phone));
+        }
+        foreach (var tag in filter.Tags ?? [])
+        {
+            var tagged = tags.Tagged(ClientKind.Contact, tag);
+            query = query.Where(c => tagged.Contains(c.Id));
         }
         return query.WhereCustom(db, filter.Custom, c => c.Id);
     }
@@ -163,6 +168,7 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
         var values = await customValues.ParseAllAsync(ClientKind.Contact, inputs.Select((c, i) => (firstId + i, c.CustomFields)), ct);
         await BulkInsert.RunAsync(db, "core_custom_values", ["FieldId", "RecordId", "Text", "Number", "Date"],
             values.Select(v => new object?[] { v.FieldId, v.RecordId, v.Text, v.Number, v.Date }), ct);
+        await tags.AddAllAsync(ClientKind.Contact, inputs.Select((c, i) => (firstId + i, c.Tags)).ToList(), ct);
         await BulkInsert.RunAsync(db, "core_audit", ["AtUtc", "UserId", "UserName", "Entity", "EntityId", "Action", "Field", "OldValue", "NewValue"],
             inputs.Select((c, i) => new object?[]
             {
@@ -221,6 +227,7 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
         {
             await db.SaveChangesAsync(ct);
             await customValues.SaveAsync(ClientKind.Contact, contact.Id, input.CustomFields, ct);
+            await tags.SaveAsync(ClientKind.Contact, contact.Id, input.Tags, ct);
             if (input.Companies != null)
             {
                 // Places at companies the user cannot see are kept as they are: nobody removes what they cannot see.
@@ -264,6 +271,7 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
             if ((await companies.VisibleIdsAsync(ids, ct)).Count != ids.Count) errors.Add("companies", "Company.ParentUnknown");
         }
         await customValues.Validate(ClientKind.Contact, input.CustomFields, isNew, errors, ct);
+        TagService.Validate(input.Tags, errors);
         return errors.All;
     }
 }

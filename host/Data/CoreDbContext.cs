@@ -26,6 +26,8 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<Clients.ActivityAttachment> ActivityAttachments => Set<Clients.ActivityAttachment>();
     public DbSet<Clients.CustomField> CustomFields => Set<Clients.CustomField>();
     public DbSet<Clients.CustomValue> CustomValues => Set<Clients.CustomValue>();
+    public DbSet<Clients.Tag> Tags => Set<Clients.Tag>();
+    public DbSet<Clients.ClientTag> ClientTags => Set<Clients.ClientTag>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
@@ -243,6 +245,20 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasIndex(v => new { v.FieldId, v.Text });
             e.HasIndex(v => new { v.FieldId, v.Number });
             e.HasIndex(v => new { v.FieldId, v.Date });
+        });
+        b.Entity<Clients.Tag>(e =>
+        {
+            e.ToTable("core_tags");
+            e.Property(t => t.Name).HasMaxLength(Clients.Tag.MaxLength);
+            e.Property(t => t.NameKey).HasMaxLength(Clients.Tag.MaxLength).HasAnnotation(AuditCapture.NotAudited, true); // derived from Name
+            e.HasIndex(t => t.NameKey).IsUnique();
+        });
+        b.Entity<Clients.ClientTag>(e =>
+        {
+            e.ToTable("core_client_tags");
+            e.HasKey(l => new { l.Kind, l.RecordId, l.TagId });
+            e.HasOne<Clients.Tag>().WithMany().HasForeignKey(l => l.TagId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(l => new { l.TagId, l.Kind, l.RecordId });
         });
         b.Entity<GrantedDefault>(e =>
         {

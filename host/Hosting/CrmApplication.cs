@@ -207,6 +207,7 @@ public static class CrmApplication
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Clients.CustomFieldService>();
         services.AddScoped<Clients.CustomFieldValues>();
+        services.AddScoped<Clients.TagService>();
         services.AddScoped<Clients.ContactImport>();
         services.AddScoped<Clients.ContactExport>();
         services.AddSingleton<Api.ClientJson>();

@@ -12,6 +12,7 @@ public static class CorePermissions
     public const string ViewClients = "core.clients.view";
     public const string EditClients = "core.clients.edit";
     public const string ManageCustomFields = "core.fields.manage";
+    public const string ManageTags = "core.tags.manage";
 
     public static readonly IReadOnlyList<PermissionDefinition> All =
     [
@@ -25,5 +26,7 @@ public static class CorePermissions
         new(EditClients, "Permission.EditClients", CrmRoles.HeadOfSales, CrmRoles.SalesManager),
         // Adding a field changes every company's or contact's form: administrators only unless granted on purpose.
         new(ManageCustomFields, "Permission.ManageCustomFields"),
+        // Renaming or removing a tag changes it on every record: administrators only unless granted on purpose.
+        new(ManageTags, "Permission.ManageTags"),
     ];
 }

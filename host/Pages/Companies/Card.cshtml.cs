@@ -17,7 +17,7 @@ namespace Crm.Host.Pages.Companies;
 [RequirePermission(CorePermissions.ViewClients)]
 public sealed class CardModel(CompanyService service, ContactService contacts, ActivityService activities, TaskService tasks,
     ClientTimeline timeline, ClientHistory history, CompanyClock clock, CoreDbContext db, CurrentUser user, CustomFieldValues customValues,
-    IStringLocalizer<HostText> text) : PageModel
+    TagService tags, IStringLocalizer<HostText> text) : PageModel
 {
     public Company Company { get; private set; } = new();
     public Company? Parent { get; private set; }
@@ -27,6 +27,7 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     public string OwnerName { get; private set; } = "";
     public List<(CustomField Field, string Value)> CustomFields { get; private set; } = [];
+    public IReadOnlyList<string> Tags { get; private set; } = [];
     public bool CanEdit => user.CanReach(CorePermissions.EditClients, Company.OwnerId);
     /// <summary>Whether the timeline shows the subsidiaries' activity together with the company's.</summary>
     public bool Holding { get; private set; }
@@ -42,6 +43,7 @@ public sealed class CardModel(CompanyService service, ContactService contacts, A
         Holding = holding && Subsidiaries.Count > 0;
         Timeline = await timeline.ForCompanyAsync(id, Holding, ct);
         CustomFields = await customValues.ShownAsync(ClientKind.Company, id, ct);
+        Tags = await tags.ForRecordAsync(ClientKind.Company, id, ct);
         History = CustomFieldValues.Labelled(await history.ForRecordAsync(ClientHistory.CompanyTable, id, ct), CustomFields);
         return Page();
     }

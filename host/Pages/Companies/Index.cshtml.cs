@@ -11,7 +11,7 @@ namespace Crm.Host.Pages.Companies;
 
 [RequirePermission(CorePermissions.ViewClients)]
 public sealed class IndexModel(CompanyService service, CurrentUser user, AdminAccounts accounts, CustomFieldService fields, CustomFieldValues values,
-    IStringLocalizer<HostText> text) : PageModel
+    TagService tags, IStringLocalizer<HostText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CompanyStatus? Status { get; set; }
@@ -21,12 +21,14 @@ public sealed class IndexModel(CompanyService service, CurrentUser user, AdminAc
     [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
     [BindProperty(SupportsGet = true)] public string? Territory { get; set; }
     [BindProperty(SupportsGet = true)] public int? NoContactDays { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
+    public IReadOnlyList<TagRow> AllTags { get; private set; } = [];
     public List<(string Id, string Name)> Owners { get; private set; } = [];
 
     /// <summary>The current filters as a query string, for the next page and the export links.</summary>
     public string FilterQuery => string.Join("&", new (string Key, object? Value)[]
         {
-            ("status", Status), ("owner", Owner), ("q", Q), ("industry", Industry), ("territory", Territory), ("noContactDays", NoContactDays),
+            ("status", Status), ("owner", Owner), ("q", Q), ("industry", Industry), ("territory", Territory), ("noContactDays", NoContactDays), ("tag", Tag),
         }.Concat(CustomFieldFilter.Given(Request.Query).Select(p => (Key: p.Key, Value: (object?)p.Value)))
         .Where(p => p.Value is not null and not "").Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.ToString()!)}"));
     public IReadOnlyList<CustomField> CustomFields { get; private set; } = [];
@@ -38,7 +40,9 @@ public sealed class IndexModel(CompanyService service, CurrentUser user, AdminAc
         CustomFields = await fields.ForAsync(ClientKind.Company, ct);
         var (custom, errors) = await values.ConditionsAsync(ClientKind.Company, Request.Query, ct);
         foreach (var (field, key) in errors) ModelState.AddModelError(field, text[key]);
-        Result = await service.ListAsync(new CompanyFilter(Status, Owner, Q, AfterName, AfterId, 50, Industry, Territory, NoContactDays, custom), ct);
+        Result = await service.ListAsync(new CompanyFilter(Status, Owner, Q, AfterName, AfterId, 50, Industry, Territory, NoContactDays, custom,
+            FieldErrors.Clean(Tag) is { } tag ? [tag] : null), ct);
+        AllTags = await tags.ListAsync(ct);
         Owners = await accounts.ActiveUsersAsync(ct);
     }
 }

@@ -12,12 +12,13 @@ namespace Crm.Host.Pages.Contacts;
 /// <summary>The contact card with the person's own timeline and change history; a contact outside the user's scope is a 404.</summary>
 [RequirePermission(CorePermissions.ViewClients)]
 public sealed class CardModel(ContactService service, ActivityService activities, ClientTimeline timeline, ClientHistory history,
-    CustomFieldValues customValues, CurrentUser user, IStringLocalizer<HostText> text) : PageModel
+    CustomFieldValues customValues, TagService tags, CurrentUser user, IStringLocalizer<HostText> text) : PageModel
 {
     public ContactDetails Details { get; private set; } = new(new Contact(), []);
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     public List<(CustomField Field, string Value)> CustomFields { get; private set; } = [];
+    public IReadOnlyList<string> Tags { get; private set; } = [];
     public bool CanEdit => user.CanReach(CorePermissions.EditClients, Details.Contact.OwnerId);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -26,6 +27,7 @@ public sealed class CardModel(ContactService service, ActivityService activities
         Details = details;
         Timeline = await timeline.ForContactAsync(id, ct);
         CustomFields = await customValues.ShownAsync(Crm.Sdk.Clients.ClientKind.Contact, id, ct);
+        Tags = await tags.ForRecordAsync(Crm.Sdk.Clients.ClientKind.Contact, id, ct);
         History = CustomFieldValues.Labelled(await history.ForRecordAsync(ClientHistory.ContactTable, id, ct), CustomFields);
         return Page();
     }

@@ -118,8 +118,8 @@ public sealed class ContactImportExportTests(MariaDbFixture mariaDb) : HostTest(
 
         var csv = Encoding.UTF8.GetString(await anna.GetByteArrayAsync("/api/v1/contacts/export?format=Csv"));
         var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal("First name,Last name,Position,Phone,Email,Messenger,Birthday,Manager,Score", lines[0]);
-        Assert.Equal(["Ivan,Petrov,,,ivan@example.ru,,,Anna,7.5", "Olga,Smirnova,,,,,,Anna,"], lines[1..]);
+        Assert.Equal("First name,Last name,Position,Phone,Email,Messenger,Birthday,Manager,Tags,Score", lines[0]);
+        Assert.Equal(["Ivan,Petrov,,,ivan@example.ru,,,Anna,,7.5", "Olga,Smirnova,,,,,,Anna,,"], lines[1..]);
         Assert.DoesNotContain("Secret", csv);
 
         var filtered = Encoding.UTF8.GetString(await anna.GetByteArrayAsync("/api/v1/contacts/export?format=Csv&cf.score.from=5"));
