@@ -99,5 +99,16 @@ public sealed class BulkLoader(DbConnection connection) : IDisposable
         command.ExecuteNonQuery();
     }
 
+    public List<T> Read<T>(string sql, Func<DbDataReader, T> map)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Transaction;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(map(reader));
+        return rows;
+    }
+
     public void Dispose() => Transaction.Dispose();
 }

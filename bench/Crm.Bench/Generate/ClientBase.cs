@@ -4,7 +4,10 @@ using Crm.Host.Clients;
 namespace Crm.Bench.Generate;
 
 /// <summary>What the client base load wrote, for the summary and for the deals step.</summary>
-public sealed record ClientBaseSummary(int Companies, long Contacts, long Places, long Activities, long Tasks, IReadOnlyList<int> CompanyOwners);
+/// <remarks>Per company id (index 0 unused): its owner's index among the managers, its decision maker's contact id, and
+/// whether it is a Russian-speaking client; the deals step picks each deal's client from these.</remarks>
+public sealed record ClientBaseSummary(int Companies, long Contacts, long Places, long Activities, long Tasks, IReadOnlyList<int> CompanyOwners,
+    IReadOnlyList<int> DecisionMakers, IReadOnlyList<bool> RussianCompanies);
 
 /// <summary>
 /// Companies with holdings, contacts at them with decision roles, years of calls, meetings, emails and notes, and tasks,
@@ -38,6 +41,7 @@ public sealed class ClientBase(Scale scale, IReadOnlyList<Employee> staff, Vocab
         var n = scale.Companies;
         var holdings = Math.Max(1, n * 3 / 100);
         var owners = new int[n + 1];
+        var russianCompanies = new bool[n + 1];
         var firstContactOfCompany = new int[n + 1];
         var contactsOfCompany = new int[n + 1];
         var start = nowUtc.AddYears(-scale.Years);
@@ -53,6 +57,7 @@ public sealed class ClientBase(Scale scale, IReadOnlyList<Employee> staff, Vocab
         for (var id = 1; id <= n; id++)
         {
             var russian = _random.NextDouble() < 0.8;
+            russianCompanies[id] = russian;
             var v = russian ? ru : en;
             var f = v.Faker;
             // More clients were won recently than years ago: creation times grow faster towards now.
@@ -173,7 +178,7 @@ public sealed class ClientBase(Scale scale, IReadOnlyList<Employee> staff, Vocab
             }
         }
         loader.Commit(companies, contacts, places, activities, tasks);
-        return new ClientBaseSummary(n, contacts.Written, places.Written, activities.Written, tasks.Written, owners);
+        return new ClientBaseSummary(n, contacts.Written, places.Written, activities.Written, tasks.Written, owners, firstContactOfCompany, russianCompanies);
     }
 
     static string Subject(Vocabulary v, ActivityKind kind) => v.PickFrom(kind switch

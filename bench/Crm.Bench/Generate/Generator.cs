@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Crm.Host;
 using Crm.Host.Data;
 using Crm.Host.Hosting;
+using Crm.Host.Modules;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,11 +12,13 @@ namespace Crm.Bench.Generate;
 public sealed record GenerateOptions(Scale Scale, int Seed, string DataDirectory, string? MySqlConnectionString, bool Force);
 
 /// <summary>
-/// Creates the schema through the host's own start-up path (migrations, built-in roles, accounts), then bulk-loads the
-/// client base over ADO.NET. SQLite runs the load with its journal and syncs off and turns WAL back on at the end.
+/// Creates the schema through the host's own start-up path (migrations, built-in roles, accounts) and enables the sales
+/// module as an administrator would, then bulk-loads the client base and the sales data over ADO.NET. SQLite runs the load with its journal and syncs off and turns WAL back on at the end.
 /// </summary>
 public static class Generator
 {
+    const string SalesModuleId = "sales";
+
     public static async Task<int> RunAsync(GenerateOptions options, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -48,7 +51,15 @@ public static class Generator
         await using (var app = CrmApplication.Build(settings))
         {
             await app.Services.GetRequiredService<Initializer>().InitializeAsync(ct);
-            Console.WriteLine($"schema: migrated through the host ({clock.Elapsed.TotalSeconds:F1} s)");
+            // As an administrator turns it on: the module's migrations, its default permissions and its state row.
+            var sales = await app.Services.GetRequiredService<ModuleLifecycle>().EnableAsync(SalesModuleId, withDependencies: true, ct);
+            if (!sales.Succeeded)
+            {
+                await Console.Error.WriteLineAsync($"the sales module could not be enabled: {sales.Message} (modules are looked for in " +
+                                                   $"{Path.Combine(AppContext.BaseDirectory, "modules")}; build the host first)");
+                return 1;
+            }
+            Console.WriteLine($"schema: migrated through the host, sales module enabled ({clock.Elapsed.TotalSeconds:F1} s)");
             staff = await Staff.CreateAsync(app.Services, options.Scale, ru, en, ct);
             Console.WriteLine($"staff: {staff.Count} employees in {options.Scale.Teams} teams ({clock.Elapsed.TotalSeconds:F1} s)");
             database = app.Services.GetRequiredService<InstallationDatabase>();
@@ -57,18 +68,25 @@ public static class Generator
 
         var load = Stopwatch.StartNew();
         ClientBaseSummary summary;
+        DealsSummary deals;
         using (var connection = database.OpenConnection())
         {
             ForLoad(connection, database.Provider, loading: true);
             using (var loader = new BulkLoader(connection))
                 summary = new ClientBase(options.Scale, staff, ru, en, nowUtc).Load(loader, Console.WriteLine);
+            var rows = summary.Companies + summary.Contacts + summary.Places + summary.Activities + summary.Tasks;
+            Console.WriteLine($"client base: {summary.Companies:N0} companies, {summary.Contacts:N0} contacts ({summary.Places:N0} places), " +
+                              $"{summary.Activities:N0} activities, {summary.Tasks:N0} tasks in {load.Elapsed.TotalSeconds:F1} s " +
+                              $"({rows / load.Elapsed.TotalSeconds:N0} rows/s)");
+            var salesLoad = Stopwatch.StartNew();
+            using (var loader = new BulkLoader(connection))
+                deals = new Deals(options.Scale, staff, summary, nowUtc, options.Seed).Load(loader, Console.WriteLine);
+            var salesRows = deals.Deals + deals.Lines + deals.Visits + deals.Plans + deals.StalledTasks;
+            Console.WriteLine($"sales: {deals.Deals:N0} deals, {deals.Lines:N0} lines, {deals.Visits:N0} stage visits, {deals.Products:N0} products, " +
+                              $"{deals.Plans:N0} plans, {deals.StalledTasks:N0} tasks for stalled deals in {salesLoad.Elapsed.TotalSeconds:F1} s " +
+                              $"({salesRows / salesLoad.Elapsed.TotalSeconds:N0} rows/s)");
             ForLoad(connection, database.Provider, loading: false);
         }
-        var rows = summary.Companies + summary.Contacts + summary.Places + summary.Activities + summary.Tasks;
-        Console.WriteLine($"client base: {summary.Companies:N0} companies, {summary.Contacts:N0} contacts ({summary.Places:N0} places), " +
-                          $"{summary.Activities:N0} activities, {summary.Tasks:N0} tasks in {load.Elapsed.TotalSeconds:F1} s " +
-                          $"({rows / load.Elapsed.TotalSeconds:N0} rows/s)");
-        Console.WriteLine(Deals.NotYet);
         Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:F1} s: {database.Describe()}");
         Console.WriteLine($"sign in as {Staff.AdminEmail} (administrator), head1@bench.test (head of sales) or manager1@bench.test " +
                           $"(sales manager), password {Staff.Password}");

@@ -3,15 +3,16 @@ using System.Data.Common;
 namespace Crm.Bench.Run;
 
 /// <summary>What a target says a figure must meet.</summary>
-public enum Target { ListOrCard, Search, Report, None }
+public enum Target { ListOrCard, Search, Report, Column, None }
 
 /// <summary>
 /// One key operation: the page a user opens (as which kind of user), and the floor: the same data read by hand-written
 /// SQL over ADO.NET. <see cref="Cases"/> gives each concurrent worker its own requests (its own manager's companies).
+/// Managers run it unless <see cref="AsAdmin"/> (the administrator) or <see cref="AsHead"/> (heads of sales, team scope).
 /// </summary>
 public sealed record Operation(
     string Name, Target Target, bool AsAdmin,
-    Func<int, Session, IReadOnlyList<Case>> Cases);
+    Func<int, Session, IReadOnlyList<Case>> Cases, bool AsHead = false);
 
 /// <summary>One request of an operation and the hand-written SQL that reads the same data.</summary>
 public sealed record Case(string Path, Func<DbConnection, int> Floor);

@@ -15,6 +15,8 @@ public sealed partial class Session : IDisposable
     public HttpClient Http { get; }
     public string Email { get; }
     public string? UserId { get; set; }
+    /// <summary>The user's team (themselves included): the owners a team scope covers.</summary>
+    public IReadOnlyList<string> TeamMembers { get; set; } = [];
     public string? Antiforgery { get; private set; }
 
     public static async Task<Session> SignInAsync(string baseUrl, string email, string password, CancellationToken ct)
