@@ -15,6 +15,7 @@ public static class CoreApi
         ContactsApi.Map(api.MapGroup("/contacts").WithTags("contacts"));
         CustomFieldsApi.Map(api.MapGroup("/custom-fields").WithTags("custom-fields"));
         TagsApi.Map(api.MapGroup("/tags").WithTags("tags"));
+        SavedViewsApi.Map(api.MapGroup("/saved-views").WithTags("saved-views"));
         ActivitiesApi.Map(api);
         HandoverApi.Map(api);
     }

@@ -28,6 +28,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<Clients.CustomValue> CustomValues => Set<Clients.CustomValue>();
     public DbSet<Clients.Tag> Tags => Set<Clients.Tag>();
     public DbSet<Clients.ClientTag> ClientTags => Set<Clients.ClientTag>();
+    public DbSet<Lists.StoredView> SavedViews => Set<Lists.StoredView>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
@@ -259,6 +260,16 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasKey(l => new { l.Kind, l.RecordId, l.TagId });
             e.HasOne<Clients.Tag>().WithMany().HasForeignKey(l => l.TagId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(l => new { l.TagId, l.Kind, l.RecordId });
+        });
+        b.Entity<Lists.StoredView>(e =>
+        {
+            e.ToTable("core_saved_views");
+            e.Property(v => v.List).HasMaxLength(64);
+            e.Property(v => v.Name).HasMaxLength(Lists.StoredView.MaxNameLength);
+            e.Property(v => v.Query).HasMaxLength(Lists.StoredView.MaxQueryLength);
+            e.Property(v => v.OwnerId).HasMaxLength(64);
+            e.HasIndex(v => new { v.List, v.OwnerId, v.Name }).IsUnique();
+            e.HasIndex(v => new { v.List, v.Shared });
         });
         b.Entity<GrantedDefault>(e =>
         {

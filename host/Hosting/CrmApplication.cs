@@ -208,6 +208,8 @@ public static class CrmApplication
         services.AddScoped<Clients.CustomFieldService>();
         services.AddScoped<Clients.CustomFieldValues>();
         services.AddScoped<Clients.TagService>();
+        services.AddScoped<Lists.SavedViews>();
+        services.AddScoped<Crm.Sdk.Lists.ISavedViews>(p => p.GetRequiredService<Lists.SavedViews>());
         services.AddScoped<Clients.ContactImport>();
         services.AddScoped<Clients.ContactExport>();
         services.AddSingleton<Api.ClientJson>();

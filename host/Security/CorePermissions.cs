@@ -13,6 +13,7 @@ public static class CorePermissions
     public const string EditClients = "core.clients.edit";
     public const string ManageCustomFields = "core.fields.manage";
     public const string ManageTags = "core.tags.manage";
+    public const string ShareViews = Crm.Sdk.Lists.ISavedViews.SharePermission;
 
     public static readonly IReadOnlyList<PermissionDefinition> All =
     [
@@ -28,5 +29,7 @@ public static class CorePermissions
         new(ManageCustomFields, "Permission.ManageCustomFields"),
         // Renaming or removing a tag changes it on every record: administrators only unless granted on purpose.
         new(ManageTags, "Permission.ManageTags"),
+        // A shared view shows in everybody's dropdown: heads of sales and administrators.
+        new(ShareViews, "Permission.ShareViews", CrmRoles.HeadOfSales),
     ];
 }

@@ -18,6 +18,8 @@ public sealed class ModuleContributions
     public List<Clients.CardPanel> CardPanels { get; } = [];
     /// <summary>Settings an administrator edits on the module's settings page.</summary>
     public List<ModuleSetting> Settings { get; } = [];
+    /// <summary>Lists whose filters users can save as views (see <see cref="Lists.ISavedViews"/>).</summary>
+    public List<Lists.SavedViewList> SavedViewLists { get; } = [];
 
     /// <summary>Adds a permission.</summary>
     public ModuleContributions Permission(PermissionDefinition permission) { Permissions.Add(permission); return this; }
@@ -31,6 +33,8 @@ public sealed class ModuleContributions
     public ModuleContributions Panel(Clients.CardPanel panel) { CardPanels.Add(panel); return this; }
     /// <summary>Adds a setting.</summary>
     public ModuleContributions Setting(ModuleSetting setting) { Settings.Add(setting); return this; }
+    /// <summary>Declares a list whose filters users can save as views.</summary>
+    public ModuleContributions SavedViewList(Lists.SavedViewList list) { SavedViewLists.Add(list); return this; }
 }
 
 /// <summary>
