@@ -3,13 +3,18 @@ using System.Data.Common;
 namespace Crm.Bench.Generate;
 
 /// <summary>
-/// Rows for one table, sent as prepared multi-row INSERTs (<see cref="RowsPerStatement"/> rows a statement) inside the
+/// Rows for one table, sent as prepared multi-row INSERTs of about <see cref="ParametersPerStatement"/> values inside the
 /// loader's current transaction. The load is one thread doing nothing else, so the calls are synchronous: no state
 /// machine per batch.
 /// </summary>
 public sealed class BulkTable
 {
-    const int RowsPerStatement = 100;
+    /// <summary>
+    /// SQLite finds each named parameter by a linear search of the statement's names, so binding grows with the square
+    /// of a statement's parameters: a few hundred keep the binding cheap and the round trips few.
+    /// </summary>
+    const int ParametersPerStatement = 400;
+    readonly int _rowsPerStatement;
     readonly BulkLoader _loader;
     readonly string _table;
     readonly string[] _columns;
@@ -22,7 +27,8 @@ public sealed class BulkTable
         _loader = loader;
         _table = table;
         _columns = columns;
-        _pending = Enumerable.Range(0, RowsPerStatement).Select(_ => new object?[columns.Length]).ToArray();
+        _rowsPerStatement = Math.Clamp(ParametersPerStatement / columns.Length, 4, 100);
+        _pending = Enumerable.Range(0, _rowsPerStatement).Select(_ => new object?[columns.Length]).ToArray();
     }
 
     public long Written { get; private set; }
@@ -31,15 +37,15 @@ public sealed class BulkTable
     {
         if (values.Length != _columns.Length) throw new ArgumentException($"{_table}: {values.Length} values for {_columns.Length} columns");
         values.CopyTo(_pending[_count++], 0);
-        if (_count == RowsPerStatement) Flush();
+        if (_count == _rowsPerStatement) Flush();
     }
 
     public void Flush()
     {
         if (_count == 0) return;
-        if (_count == RowsPerStatement)
+        if (_count == _rowsPerStatement)
         {
-            _full ??= Command(RowsPerStatement);
+            _full ??= Command(_rowsPerStatement);
             Execute(_full, _count);
         }
         else
