@@ -4,6 +4,7 @@ using Crm.Host.Data;
 using Crm.Host.Localization;
 using Crm.Sdk.Auditing;
 using Crm.Sdk.Clients;
+using Crm.Sdk.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -77,8 +78,8 @@ public sealed class CustomFieldValues(CoreDbContext db, CustomFieldService field
     }
 
     public static double? ParseNumber(string input) =>
-        double.TryParse(input.Trim(), NumberStyles.Number, CultureInfo.CurrentCulture, out var n) ||
-        double.TryParse(input.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out n) ? n : null;
+        CultureNumbers.TryParse(input, CultureInfo.CurrentCulture, out var n) ||
+        CultureNumbers.TryParse(input, CultureInfo.InvariantCulture, out n) ? (double)n : null;
 
     public static DateOnly? ParseDate(string input) =>
         DateOnly.TryParseExact(input.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ||

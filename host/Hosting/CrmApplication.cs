@@ -22,6 +22,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Localization;
@@ -79,7 +80,9 @@ public static class CrmApplication
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         var mvc = services.AddRazorPages(pages => pages.Conventions.AllowAnonymousToPage("/Setup"))
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(type));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(type))
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CultureNumberBinderProvider()));
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
         services.AddSingleton<ModuleActionDescriptorChangeProvider>();
         services.AddSingleton<IActionDescriptorChangeProvider>(p => p.GetRequiredService<ModuleActionDescriptorChangeProvider>());
         services.AddSingleton(p => mvc.PartManager);

@@ -4,6 +4,7 @@ using Crm.Host.Data.Entities;
 using Crm.Host.Modules;
 using Crm.Sdk.Modules;
 using Crm.Sdk.Security;
+using Crm.Sdk.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Host.Settings;
@@ -50,7 +51,7 @@ public sealed class ModuleSettings(CoreDbContext db, ModuleCatalog catalog, ICur
     /// <summary>Numbers are typed in the user's culture ("1 234,5" in Russian) and stored invariant.</summary>
     static bool Fits(SettingType type, string? value) => type switch
     {
-        SettingType.Number => string.IsNullOrWhiteSpace(value) || decimal.TryParse(value, NumberStyles.Number, CultureInfo.CurrentCulture, out _),
+        SettingType.Number => string.IsNullOrWhiteSpace(value) || CultureNumbers.TryParse(value, CultureInfo.CurrentCulture, out _),
         SettingType.YesNo => value is null or "" or "true" or "false",
         _ => value == null || value.Length <= 4000,
     };
@@ -58,7 +59,7 @@ public sealed class ModuleSettings(CoreDbContext db, ModuleCatalog catalog, ICur
     static string? Normalize(SettingType type, string? value) => type switch
     {
         _ when string.IsNullOrWhiteSpace(value) => null,
-        SettingType.Number => decimal.Parse(value!, NumberStyles.Number, CultureInfo.CurrentCulture).ToString(CultureInfo.InvariantCulture),
+        SettingType.Number => CultureNumbers.TryParse(value, CultureInfo.CurrentCulture, out var number) ? number.ToString(CultureInfo.InvariantCulture) : null,
         _ => value,
     };
 }

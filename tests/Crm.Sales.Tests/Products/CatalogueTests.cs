@@ -112,4 +112,33 @@ public sealed class CatalogueTests(MariaDbFixture mariaDb) : SalesTest(mariaDb)
         var valve = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/sales/products?search=Valve")).GetProperty("rows")[0];
         Assert.Equal(300m, valve.GetProperty("prices").EnumerateArray().Single().GetProperty("price").GetDecimal());
     }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task PricesAreReadAsTheUsersLanguageWritesThemAndAnAmbiguousOneIsRefused(TestDatabaseKind database)
+    {
+        await StartSalesAsync(database);
+        var admin = await Server.AdminClientAsync();
+
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var english = await admin.PostFormAsync("/Sales/Products/Edit", new()
+        {
+            ["Input.Sku"] = "E-1", ["Input.Name"] = "Pump", ["Input.Unit"] = "pcs", ["Input.Prices[RUB]"] = "1250,50",
+        });
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        Assert.Contains("is not a number as typed here: write it like 1,234.50", WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync()));
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/sales/products?search=Pump")).GetProperty("rows").GetArrayLength());
+
+        admin.DefaultRequestHeaders.AcceptLanguage.Clear();
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+        foreach (var (sku, typed) in new[] { ("R-1", "1 250,50"), ("R-2", "1250.50") })
+        {
+            var saved = await admin.PostFormAsync("/Sales/Products/Edit", new()
+            {
+                ["Input.Sku"] = sku, ["Input.Name"] = "Насос " + sku, ["Input.Unit"] = "шт", ["Input.Prices[RUB]"] = typed,
+            });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var product = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/sales/products?search=" + sku)).GetProperty("rows")[0];
+            Assert.Equal(1250.50m, product.GetProperty("prices").EnumerateArray().Single().GetProperty("price").GetDecimal());
+        }
+    }
 }

@@ -39,7 +39,7 @@ public sealed class IndexModel(PlanService plans, SalesSettings settings, IStrin
             var parts = name.Split('|');
             if (parts.Length != 2 || !int.TryParse(parts[1], out var month) || month is < 1 or > 12) continue;
             var raw = FieldErrors.Clean(value.ToString());
-            decimal? amount = raw == null ? null : decimal.TryParse(raw, NumberStyles.Number, CultureInfo.CurrentCulture, out var parsed) ? parsed : -1;
+            decimal? amount = raw == null ? null : CultureNumbers.TryParse(raw, CultureInfo.CurrentCulture, out var parsed) ? parsed : -1;
             var key = parts[0];
             var input = new PlanInput(new DateOnly(ShownYear, month, 1), key.StartsWith("u:") ? key[2..] : null,
                 key.StartsWith("t:") && int.TryParse(key[2..], out var team) ? team : null, amount, Currency);
