@@ -53,6 +53,7 @@ public sealed class SalesModule : CrmModule
         foreach (var template in DocumentTemplates.All) contributions.Template(template);
         foreach (var setting in Settings.All) contributions.Setting(setting);
         contributions.Panel(new CardPanel("Panel.Deals", typeof(ClientDeals), Permissions.ViewDeals, Order: 10));
+        contributions.SavedViewList(new("sales.deals", "/Sales/Deals", Permissions.ViewDeals));
     }
 
     public override void MapApi(IEndpointRouteBuilder api) => SalesApi.Map(api);
