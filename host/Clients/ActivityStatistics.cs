@@ -12,7 +12,8 @@ public sealed class ActivityStatistics(CoreDbContext db) : IActivityStatistics
     {
         var ids = userIds.ToList();
         return await db.Activities.AsNoTracking()
-            .Where(a => ids.Contains(a.OwnerId) && a.DoneAtUtc >= fromUtc && a.DoneAtUtc < toUtc)
+            // The ids inline (a few dozen employees): as a parameter list SQLite cannot tell how few they are and walks another index.
+            .Where(a => EF.Constant(ids).Contains(a.OwnerId) && a.DoneAtUtc >= fromUtc && a.DoneAtUtc < toUtc)
             .GroupBy(a => a.OwnerId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
