@@ -56,7 +56,7 @@ public sealed class Deals(Scale scale, IReadOnlyList<Employee> staff, ClientBase
         var lines = new BulkTable(loader, "sales_deal_lines", "Id", "DealId", "ProductId", "Description", "Quantity", "UnitPrice", "DiscountPercent",
             "Approval", "ApprovalById", "ApprovalAtUtc", "SortOrder");
         var visits = new BulkTable(loader, "sales_stage_visits", "Id", "DealId", "PipelineId", "StageId", "EnteredAtUtc", "LeftAtUtc",
-            "PreviousEntryAtUtc", "SecondsInStage", "ByUserId");
+            "PreviousEntryAtUtc", "SecondsInStage", "OwnerId", "ByUserId");
         var tasks = new BulkTable(loader, "core_tasks", "Id", "Title", "AssigneeId", "CreatedById", "DueAtUtc", "Priority", "CompanyId", "ContactId",
             "RemindAtUtc", "RemindedAtUtc", "DoneAtUtc", "CreatedAtUtc", "LinkModuleId", "LinkRecordId", "LinkTitle", "LinkUrl");
 
@@ -172,7 +172,7 @@ public sealed class Deals(Scale scale, IReadOnlyList<Employee> staff, ClientBase
             }
             foreach (var visit in walk)
                 visits.Add(++visitId, id, pipeline.Id, visit.Stage.Id, visit.Entered, visit.Left, visit.Previous,
-                    visit.Left is { } left ? (long)Math.Round((left - visit.Entered).TotalSeconds) : null, visit.By);
+                    visit.Left is { } left ? (long)Math.Round((left - visit.Entered).TotalSeconds) : null, owner.Id, visit.By);
 
             if (status == 1 && currency == "RUB" && deleted == null)
                 wonRub[ownerIndex, last.Entered.Year * 12 + last.Entered.Month - 1 - firstMonth] += amount;

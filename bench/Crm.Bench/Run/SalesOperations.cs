@@ -92,9 +92,9 @@ public static class SalesOperations
     {
         var owners = team == null ? "" : string.Join(", ", team.Select((_, i) => $"@o{i}"));
         var ownerParameters = (team ?? []).Select((id, i) => ($"@o{i}", (object?)id)).ToArray();
-        var scope = team == null
-            ? "AND v.DealId NOT IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NOT NULL)"
-            : $"AND v.DealId IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NULL AND d.OwnerId IN ({owners}))";
+        // Visits carry their deal's owner (sales M0005), so a team's funnel reads the team's visits from the owner index.
+        var scope = (team == null ? "" : $"AND v.OwnerId IN ({owners}) ")
+            + "AND v.DealId NOT IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NOT NULL)";
         (string, object?)[] common = [("@p", pipeline), ("@from", from), ("@to", to), .. ownerParameters];
         var rows = Sql.Read(c, """
             SELECT Id, Name, SortOrder, IsArchived, Version FROM sales_pipelines WHERE Id = @p;

@@ -44,7 +44,10 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Deals.Add(deal);
         await db.SaveChangesAsync(ct);
-        db.StageVisits.Add(new StageVisit { DealId = deal.Id, PipelineId = deal.PipelineId, StageId = deal.StageId, EnteredAtUtc = now, ByUserId = user.Id! });
+        db.StageVisits.Add(new StageVisit
+        {
+            DealId = deal.Id, PipelineId = deal.PipelineId, StageId = deal.StageId, EnteredAtUtc = now, OwnerId = deal.OwnerId, ByUserId = user.Id!,
+        });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.Raise(new DealCreated(deal.Id, deal.Title, deal.OwnerId, ClientOf(deal), deal.Amount, deal.Currency));
@@ -64,12 +67,16 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
 
         // A deal with lines is worth what its lines add up to; the amount typed on the form is for deals without lines.
         if (await db.DealLines.AnyAsync(l => l.DealId == id, ct)) input = input with { Amount = null };
+        var handedOver = owner != deal.OwnerId;
         deal.OwnerId = owner;
         if (FieldErrors.Clean(input.Currency) is { } currency) deal.Currency = currency.ToUpperInvariant();
         Apply(deal, input, time.GetUtcNow().UtcDateTime);
         deal.Version++;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return SaveResult.Changed(); }
+        if (handedOver) await StageVisit.FollowOwnersAsync(db.StageVisits, new Dictionary<int, string> { [deal.Id] = owner }, ct);
+        await transaction.CommitAsync(ct);
         return SaveResult.Saved(deal.Id);
     }
 
@@ -99,7 +106,8 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         var previousEntry = await db.StageVisits.Where(v => v.DealId == deal.Id && v.StageId == target.Id).MaxAsync(v => (DateTime?)v.EnteredAtUtc, ct);
         db.StageVisits.Add(new StageVisit
         {
-            DealId = deal.Id, PipelineId = deal.PipelineId, StageId = target.Id, EnteredAtUtc = now, PreviousEntryAtUtc = previousEntry, ByUserId = user.Id!,
+            DealId = deal.Id, PipelineId = deal.PipelineId, StageId = target.Id, EnteredAtUtc = now, PreviousEntryAtUtc = previousEntry,
+            OwnerId = deal.OwnerId, ByUserId = user.Id!,
         });
         deal.StageId = target.Id;
         deal.StageEnteredAtUtc = now;

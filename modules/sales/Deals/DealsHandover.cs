@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sales.Deals;
 
-/// <summary>A leaving employee's deals (open and closed) go to whoever now owns the deal's client, else the default successor.</summary>
+/// <summary>
+/// A leaving employee's deals (open and closed) go to whoever now owns the deal's client, else the default successor; their
+/// stage visits follow, so that the new owner's reports count them.
+/// </summary>
 public sealed class DealsHandover(SalesDbContext db) : IHandoverParticipant
 {
     public async Task<IReadOnlyList<HandoverItem>> HandOverAsync(IHandoverPlan plan, CancellationToken ct)
@@ -16,6 +19,7 @@ public sealed class DealsHandover(SalesDbContext db) : IHandoverParticipant
             deal.Version++;
         }
         await db.SaveChangesAsync(ct);
+        await StageVisit.FollowOwnersAsync(db.StageVisits, deals.ToDictionary(d => d.Id, d => d.OwnerId), ct);
         return deals.Select(d => new HandoverItem("Deal", d.Title, d.OwnerId)).ToList();
     }
 }

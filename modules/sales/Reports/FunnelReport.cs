@@ -106,15 +106,14 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
     }
 
     /// <summary>
-    /// Keeps visits of deals in scope and out of the recycle bin. Seeing everyone, only the (few) recycled deals are
-    /// excluded, and only when there are any, so the funnel reads the visits' index alone.
+    /// Keeps visits of deals in scope (by the owner each visit carries) and out of the recycle bin. The (few) recycled deals
+    /// are excluded only when there are any, so that the funnel reads the visits' index alone.
     /// </summary>
     async Task<string> DealsInScopeAsync(ReportScope scope, ReportSql.Parameters p, CancellationToken ct)
     {
-        if (!scope.IsEveryone)
-            return $"AND v.DealId IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NULL AND {scope.Sql("d.OwnerId", p)})";
+        var owners = scope.IsEveryone ? "" : $"AND {scope.Sql("v.OwnerId", p)}";
         return await db.Deals.AnyAsync(d => d.DeletedAtUtc != null, ct)
-            ? "AND v.DealId NOT IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NOT NULL)"
-            : "";
+            ? $"{owners} AND v.DealId NOT IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NOT NULL)"
+            : owners;
     }
 }

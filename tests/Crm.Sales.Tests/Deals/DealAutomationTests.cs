@@ -66,6 +66,15 @@ public sealed class DealAutomationTests(MariaDbFixture mariaDb) : SalesTest(mari
         Assert.Equal(annaId, deals["Walk-in"]);
         foreach (var id in new[] { alphaDeal, bravoDeal, loneDeal })
             Assert.NotEqual(leoId, (await GetDealAsync(admin, id)).GetProperty("ownerId").GetString());
+        // The deals' stage histories follow them, so that the successors' funnels count them (the funnel reads visits by owner).
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var owners = await SalesDb(scope.ServiceProvider).Database.SqlQueryRaw<string>(
+                "SELECT v.OwnerId AS Value FROM sales_stage_visits v JOIN sales_deals d ON d.Id = v.DealId WHERE d.Id IN ({0}, {1}, {2}) AND v.OwnerId = d.OwnerId",
+                alphaDeal, bravoDeal, loneDeal).ToListAsync();
+            Assert.Equal(3, owners.Count);
+            Assert.DoesNotContain(leoId, owners);
+        }
 
         var merged = await admin.PostAsJsonAsync($"/api/v1/companies/{alpha}/merge", new { mergeId = bravo });
         Assert.Equal(HttpStatusCode.OK, merged.StatusCode);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 using Crm.Host.Tests.Support;
 using MiniExcelLibs;
@@ -43,6 +45,24 @@ public sealed class FunnelReportTests(MariaDbFixture mariaDb) : ReportTest(maria
         var own = RowsBy((await ReportAsync(Anna, "funnel?" + Year2025)).GetProperty("stages"), "name");
         Assert.Equal([4, 3, 1, 0, 3, 1], own.Values.Select(s => s.GetProperty("entered").GetInt32())); // D1, D2, D5, D10
         Assert.Equal([0, 0, 0, 0, 0, 0], own.Values.Select(s => s.GetProperty("stalled").GetInt32()));
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task ADealGivenToAnotherManagerTakesItsStagesIntoTheirFunnel(TestDatabaseKind database)
+    {
+        await SeedAsync(database);
+        var d1 = await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/sales/deals/{Deals["D1"]}");
+        var given = await Admin.PutAsJsonAsync($"/api/v1/sales/deals/{Deals["D1"]}",
+            new { title = "D1", companyId = AlphaId, ownerId = CarlId, version = d1.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.NoContent, given.StatusCode);
+
+        // D1 went New → Qualified → Proposal → Won in 2025: it leaves Anna's and her team's funnel and joins Carl's.
+        var own = RowsBy((await ReportAsync(Anna, "funnel?" + Year2025)).GetProperty("stages"), "name");
+        Assert.Equal([3, 2, 0, 0, 2, 1], own.Values.Select(s => s.GetProperty("entered").GetInt32()));
+        var team = RowsBy((await ReportAsync(Hanna, "funnel?" + Year2025)).GetProperty("stages"), "name");
+        Assert.Equal([6, 3, 2, 1, 3, 2], team.Values.Select(s => s.GetProperty("entered").GetInt32()));
+        var carls = RowsBy((await ReportAsync(Carl, "funnel?" + Year2025)).GetProperty("stages"), "name");
+        Assert.Equal([2, 2, 1, 0, 2, 0], carls.Values.Select(s => s.GetProperty("entered").GetInt32())); // D9, D4's Qualified, and D1
     }
 
     [Theory, MemberData(nameof(Databases))]

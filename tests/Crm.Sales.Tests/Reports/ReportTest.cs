@@ -98,8 +98,9 @@ public abstract class ReportTest(MariaDbFixture mariaDb) : SalesTest(mariaDb)
             var previous = Enumerable.Range(0, i).Where(j => path[j].Stage == path[i].Stage).Select(j => (DateTime?)at[j]).LastOrDefault();
             DateTime? left = i + 1 < path.Length ? at[i + 1] : null;
             await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO sales_stage_visits (DealId, PipelineId, StageId, EnteredAtUtc, LeftAtUtc, PreviousEntryAtUtc, SecondsInStage, ByUserId) " +
-                $"VALUES ({{0}}, 1, {{1}}, {{2}}, {(left == null ? "NULL" : "{3}")}, {(previous == null ? "NULL" : "{4}")}, {(left == null ? "NULL" : "{5}")}, 'seed')",
+                "INSERT INTO sales_stage_visits (DealId, PipelineId, StageId, EnteredAtUtc, LeftAtUtc, PreviousEntryAtUtc, SecondsInStage, OwnerId, ByUserId) " +
+                $"VALUES ({{0}}, 1, {{1}}, {{2}}, {(left == null ? "NULL" : "{3}")}, {(previous == null ? "NULL" : "{4}")}, {(left == null ? "NULL" : "{5}")}, " +
+                "(SELECT d.OwnerId FROM sales_deals d WHERE d.Id = {0}), 'seed')",
                 id, stages[path[i].Stage], at[i], left ?? at[i], previous ?? at[i], left == null ? 0L : (long)(left.Value - at[i]).TotalSeconds);
         }
         await db.Database.ExecuteSqlRawAsync(
