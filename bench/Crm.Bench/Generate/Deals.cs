@@ -52,7 +52,7 @@ public sealed class Deals(Scale scale, IReadOnlyList<Employee> staff, ClientBase
 
         var deals = new BulkTable(loader, "sales_deals", "Id", "Title", "PipelineId", "StageId", "Status", "CompanyId", "ContactId", "OwnerId",
             "Amount", "Currency", "ExpectedCloseOn", "Source", "LossReasonId", "LossNote", "StageEnteredAtUtc", "CreatedAtUtc", "UpdatedAtUtc",
-            "ClosedAtUtc", "DeletedAtUtc", "Version");
+            "ClosedAtUtc", "CycleSeconds", "DeletedAtUtc", "Version");
         var lines = new BulkTable(loader, "sales_deal_lines", "Id", "DealId", "ProductId", "Description", "Quantity", "UnitPrice", "DiscountPercent",
             "Approval", "ApprovalById", "ApprovalAtUtc", "SortOrder");
         var visits = new BulkTable(loader, "sales_stage_visits", "Id", "DealId", "PipelineId", "StageId", "EnteredAtUtc", "LeftAtUtc",
@@ -163,7 +163,8 @@ public sealed class Deals(Scale scale, IReadOnlyList<Employee> staff, ClientBase
                 owner.Id, (long)(amount * 100), currency, expected,
                 _random.NextDouble() < 0.9 ? (russian ? SourcesRu[_random.Next(SourcesRu.Length)] : SourcesEn[_random.Next(SourcesEn.Length)]) : null,
                 reason, reason != null && _random.NextDouble() < 0.25 ? LossNotes[_random.Next(LossNotes.Length)] : null,
-                last.Entered, created, updated, closed, deleted, walk.Count - 1 + dealLines.Count);
+                last.Entered, created, updated, closed, closed is { } closedAt ? (long?)Math.Round((closedAt - created).TotalSeconds) : null, deleted,
+                walk.Count - 1 + dealLines.Count);
             for (var l = 0; l < dealLines.Count; l++)
             {
                 var line = dealLines[l];

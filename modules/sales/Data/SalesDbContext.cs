@@ -63,22 +63,28 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
             e.Property(d => d.StageEnteredAtUtc).HasAnnotation(AuditCapture.NotAudited, true);
             e.Property(d => d.UpdatedAtUtc).HasAnnotation(AuditCapture.NotAudited, true);
             e.Property(d => d.Version).HasAnnotation(AuditCapture.NotAudited, true);
+            e.Property(d => d.CycleSeconds).HasAnnotation(AuditCapture.NotAudited, true);
             e.HasOne<Pipeline>().WithMany().HasForeignKey(d => d.PipelineId);
             e.HasOne<Stage>().WithMany().HasForeignKey(d => d.StageId);
             e.HasOne<LossReason>().WithMany().HasForeignKey(d => d.LossReasonId);
             // The kanban column and the list: open deals of a stage, newest first.
             e.HasIndex(d => new { d.StageId, d.DeletedAtUtc, d.UpdatedAtUtc });
-            e.HasIndex(d => new { d.OwnerId, d.Status });
+            // Lists by owner and status, owner and stage (a manager's kanban column), pipeline and status, or none, newest first.
+            e.HasIndex(d => new { d.OwnerId, d.Status, d.DeletedAtUtc, d.UpdatedAtUtc });
+            e.HasIndex(d => new { d.OwnerId, d.StageId, d.DeletedAtUtc, d.UpdatedAtUtc });
+            e.HasIndex(d => new { d.PipelineId, d.Status, d.DeletedAtUtc, d.UpdatedAtUtc });
+            e.HasIndex(d => new { d.DeletedAtUtc, d.UpdatedAtUtc });
             e.HasIndex(d => new { d.PipelineId, d.Status, d.ClosedAtUtc });
             e.HasIndex(d => new { d.Status, d.ExpectedCloseOn });
             e.HasIndex(d => d.CompanyId);
             e.HasIndex(d => d.ContactId);
             e.HasIndex(d => d.CreatedAtUtc);
-            // Reports: deals closed in a period per manager, read from the index alone; deals stalled in a stage now; the recycle bin.
+            // Reports: deals closed in a period (all of them; per manager, owner by owner), read from the index alone; deals stalled in a stage now.
             e.HasIndex(d => new { d.Status, d.ClosedAtUtc, d.DeletedAtUtc, d.OwnerId, d.Currency, d.Amount, d.CreatedAtUtc })
                 .HasDatabaseName("IX_sales_deals_Closed");
-            e.HasIndex(d => new { d.StageId, d.DeletedAtUtc, d.StageEnteredAtUtc, d.OwnerId }).HasDatabaseName("IX_sales_deals_InStage");
-            e.HasIndex(d => d.DeletedAtUtc);
+            e.HasIndex(d => new { d.OwnerId, d.Status, d.ClosedAtUtc, d.DeletedAtUtc, d.Currency, d.Amount, d.CycleSeconds })
+                .HasDatabaseName("IX_sales_deals_ClosedByOwner");
+            e.HasIndex(d => new { d.StageId, d.Status, d.DeletedAtUtc, d.StageEnteredAtUtc, d.OwnerId }).HasDatabaseName("IX_sales_deals_StalledInStage");
         });
         b.Entity<DealLine>(e =>
         {

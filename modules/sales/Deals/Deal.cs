@@ -30,6 +30,8 @@ public sealed class Deal
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public DateTime? ClosedAtUtc { get; set; }
+    /// <summary>Seconds from creating the deal to closing it, set when it closes: the manager report sums sales cycles from an index.</summary>
+    public long? CycleSeconds { get; set; }
     public DateTime? DeletedAtUtc { get; set; }
     /// <summary>Optimistic concurrency: a save based on an older version is refused.</summary>
     public int Version { get; set; }

@@ -114,6 +114,7 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         deal.UpdatedAtUtc = now;
         deal.Status = target.Kind switch { StageKind.Won => DealStatus.Won, StageKind.Lost => DealStatus.Lost, _ => DealStatus.Open };
         deal.ClosedAtUtc = deal.Status == DealStatus.Open ? null : now;
+        deal.CycleSeconds = deal.ClosedAtUtc == null ? null : (long)Math.Round((now - deal.CreatedAtUtc).TotalSeconds);
         deal.LossReasonId = reason?.Id;
         deal.LossNote = reason == null ? null : FieldErrors.Clean(input.LossNote);
         deal.Version++;

@@ -11,7 +11,7 @@ namespace Crm.Sales.Reports;
 /// <param name="ConversionPercent">Share of <paramref name="Entered"/> that the next stage received (the won stage after the last open one).</param>
 /// <param name="DropOff">Deals that entered the stage less the next stage's entries (never below zero).</param>
 /// <param name="AverageDays">Mean time in the stage of the visits entered in the period that have left it.</param>
-/// <param name="MedianDays">Their median time (from an even sample of 10,000 when there are more).</param>
+/// <param name="MedianDays">Their median time (from an even sample of about 10,000 when there are more).</param>
 /// <param name="Stalled">Open deals in the stage now for longer than its norm.</param>
 public sealed record FunnelStage(int StageId, string Name, StageKind Kind, int? NormDays, int Entered, decimal? ConversionPercent, int DropOff,
     decimal? AverageDays, decimal? MedianDays, int Stalled);
@@ -21,12 +21,13 @@ public sealed record Funnel(int PipelineId, string PipelineName, ReportPeriod Pe
 
 /// <summary>
 /// The funnel per pipeline and period. Counts and times come from one grouped query over the stage history's covering
-/// index; medians from the durations of each stage, sampled evenly by id when there are many; stalled deals from the
+/// index; medians from the durations of each stage, sampled evenly when there are many; stalled deals from the
 /// deals' stage index. Deals in the recycle bin are left out.
 /// </summary>
 public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser user, TimeProvider time)
 {
     const int MedianSample = 10_000;
+    const int MedianSlices = 40;
 
     public async Task<Funnel?> BuildAsync(int? pipelineId, ReportPeriod period, CancellationToken ct)
     {
@@ -87,16 +88,35 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
         return await sql.QueryAsync(text, p, r => new VisitFigures(r.GetInt32(0), (int)ReportSql.Long(r, 1), (int)ReportSql.Long(r, 2), ReportSql.Long(r, 3)), ct);
     }
 
+    /// <summary>
+    /// The median time in a stage of the visits entered in the period that have left it: from all of them up to
+    /// <see cref="MedianSample"/>; beyond that from an even sample, which for everyone's deals is read as the first visits of
+    /// <see cref="MedianSlices"/> equal slices of the period (index seeks, where sampling by id would read every visit).
+    /// </summary>
     async Task<decimal> MedianDaysAsync(int pipelineId, int stageId, int count, ReportPeriod period, ReportScope scope, CancellationToken ct)
     {
         var p = new ReportSql.Parameters();
-        var step = Math.Max(1, (count + MedianSample - 1) / MedianSample);
-        var text = $"""
-            SELECT v.SecondsInStage FROM sales_stage_visits v
-            WHERE v.PipelineId = {p.Add(pipelineId)} AND v.StageId = {p.Add(stageId)}
-              AND v.EnteredAtUtc >= {p.Add(period.FromUtc)} AND v.EnteredAtUtc < {p.Add(period.ToUtc)} AND v.SecondsInStage IS NOT NULL
-              {(step > 1 ? $"AND v.Id % {p.Add(step)} = 0" : "")} {await DealsInScopeAsync(scope, p, ct)}
-            """;
+        var left = $"v.PipelineId = {p.Add(pipelineId)} AND v.StageId = {p.Add(stageId)} AND v.SecondsInStage IS NOT NULL";
+        var inScope = await DealsInScopeAsync(scope, p, ct);
+        var to = p.Add(period.ToUtc);
+        string text;
+        if (count > MedianSample && scope.IsEveryone)
+        {
+            var slice = (period.ToUtc - period.FromUtc) / MedianSlices;
+            text = string.Join("\nUNION ALL ", Enumerable.Range(0, MedianSlices).Select(i => $"""
+                SELECT s FROM (SELECT v.SecondsInStage AS s FROM sales_stage_visits v
+                  WHERE {left} AND v.EnteredAtUtc >= {p.Add(period.FromUtc + slice * i)} AND v.EnteredAtUtc < {(i + 1 == MedianSlices ? to : p.Add(period.FromUtc + slice * (i + 1)))} {inScope}
+                  ORDER BY v.EnteredAtUtc LIMIT {MedianSample / MedianSlices}) slice{i}
+                """));
+        }
+        else
+        {
+            var step = Math.Max(1, (count + MedianSample - 1) / MedianSample);
+            text = $"""
+                SELECT v.SecondsInStage FROM sales_stage_visits v
+                WHERE {left} AND v.EnteredAtUtc >= {p.Add(period.FromUtc)} AND v.EnteredAtUtc < {to} {(step > 1 ? $"AND v.Id % {p.Add(step)} = 0" : "")} {inScope}
+                """;
+        }
         var seconds = await sql.QueryAsync(text, p, r => ReportSql.Long(r, 0), ct);
         if (seconds.Count == 0) return 0;
         seconds.Sort();

@@ -17,11 +17,6 @@ public sealed class ReportSql(SalesDbContext db)
 
     bool IsSqlite => db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>Whole seconds from one date-time column to another.</summary>
-    public string SecondsBetween(string from, string to) => IsSqlite
-        ? $"CAST(ROUND((julianday({to}) - julianday({from})) * 86400) AS INTEGER)"
-        : $"TIMESTAMPDIFF(SECOND, {from}, {to})";
-
     /// <summary>A whole-number column widened so that products of several of them neither overflow nor lose precision.</summary>
     public string Exact(string column) => IsSqlite ? $"CAST({column} AS REAL)" : $"CAST({column} AS DECIMAL(38, 0))";
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text;
 using Crm.Host.Tests.Support;
 using MiniExcelLibs;
@@ -51,7 +50,7 @@ public sealed class FunnelReportTests(MariaDbFixture mariaDb) : ReportTest(maria
     public async Task ADealGivenToAnotherManagerTakesItsStagesIntoTheirFunnel(TestDatabaseKind database)
     {
         await SeedAsync(database);
-        var d1 = await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/sales/deals/{Deals["D1"]}");
+        var d1 = await GetDealAsync(Admin, Deals["D1"]);
         var given = await Admin.PutAsJsonAsync($"/api/v1/sales/deals/{Deals["D1"]}",
             new { title = "D1", companyId = AlphaId, ownerId = CarlId, version = d1.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.NoContent, given.StatusCode);
@@ -63,6 +62,37 @@ public sealed class FunnelReportTests(MariaDbFixture mariaDb) : ReportTest(maria
         Assert.Equal([6, 3, 2, 1, 3, 2], team.Values.Select(s => s.GetProperty("entered").GetInt32()));
         var carls = RowsBy((await ReportAsync(Carl, "funnel?" + Year2025)).GetProperty("stages"), "name");
         Assert.Equal([2, 2, 1, 0, 2, 0], carls.Values.Select(s => s.GetProperty("entered").GetInt32())); // D9, D4's Qualified, and D1
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task TheMedianOfManyVisitsComesFromAnEvenSampleOfThePeriod(TestDatabaseKind database)
+    {
+        await SeedAsync(database);
+        // 12,000 visits to Negotiation over 2025 (more than the 10,000 read in full): a day each from January to April,
+        // five days from May to August, thirty from September. Only a sample spread over the whole year gives five days.
+        var stages = await StagesAsync(Admin);
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var db = SalesDb(scope.ServiceProvider);
+            var start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            for (var batch = 0; batch < 12; batch++)
+            {
+                var rows = Enumerable.Range(batch * 1000, 1000).Select(i =>
+                {
+                    var entered = start.AddMinutes(i * 43.8);
+                    var days = entered.Month <= 4 ? 1 : entered.Month <= 8 ? 5 : 30;
+                    return $"({Deals["D3"]}, 1, {stages["Negotiation"]}, '{entered:yyyy-MM-dd HH:mm:ss}', '{entered.AddDays(days):yyyy-MM-dd HH:mm:ss}', {days * 86400}, '{BorisId}', 'seed')";
+                });
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO sales_stage_visits (DealId, PipelineId, StageId, EnteredAtUtc, LeftAtUtc, SecondsInStage, OwnerId, ByUserId) VALUES " + string.Join(", ", rows));
+            }
+        }
+
+        var everyone = RowsBy((await ReportAsync(Admin, "funnel?" + Year2025)).GetProperty("stages"), "name");
+        Assert.Equal(5.0m, Number(everyone["Negotiation"], "medianDays"));
+        Assert.Equal(12_001, everyone["Negotiation"].GetProperty("entered").GetInt32());
+        var team = RowsBy((await ReportAsync(Hanna, "funnel?" + Year2025)).GetProperty("stages"), "name");
+        Assert.Equal(5.0m, Number(team["Negotiation"], "medianDays"));
     }
 
     [Theory, MemberData(nameof(Databases))]

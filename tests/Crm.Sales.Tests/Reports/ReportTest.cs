@@ -105,8 +105,8 @@ public abstract class ReportTest(MariaDbFixture mariaDb) : SalesTest(mariaDb)
         }
         await db.Database.ExecuteSqlRawAsync(
             $"UPDATE sales_deals SET StageId = {{0}}, Status = {{1}}, CreatedAtUtc = {{2}}, StageEnteredAtUtc = {{3}}, ClosedAtUtc = {(status == 0 ? "NULL" : "{3}")}, " +
-            $"LossReasonId = {(lossReason == null ? "NULL" : "{4}")} WHERE Id = {{5}}",
-            stages[last], status, at[0], at[^1], lossReason ?? 0, id);
+            $"CycleSeconds = {(status == 0 ? "NULL" : "{6}")}, LossReasonId = {(lossReason == null ? "NULL" : "{4}")} WHERE Id = {{5}}",
+            stages[last], status, at[0], at[^1], lossReason ?? 0, id, (long)(at[^1] - at[0]).TotalSeconds);
     }
 
     /// <summary>Gives a built-in role a permission, as an administrator would on the roles page.</summary>
