@@ -82,7 +82,7 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
             // Reports: deals closed in a period (all of them; per manager, owner by owner), read from the index alone; deals stalled in a stage now.
             e.HasIndex(d => new { d.Status, d.ClosedAtUtc, d.DeletedAtUtc, d.OwnerId, d.Currency, d.Amount, d.CreatedAtUtc })
                 .HasDatabaseName("IX_sales_deals_Closed");
-            e.HasIndex(d => new { d.OwnerId, d.Status, d.ClosedAtUtc, d.DeletedAtUtc, d.Currency, d.Amount, d.CycleSeconds })
+            e.HasIndex(d => new { d.OwnerId, d.Status, d.DeletedAtUtc, d.ClosedAtUtc, d.Currency, d.Amount, d.CycleSeconds })
                 .HasDatabaseName("IX_sales_deals_ClosedByOwner");
             e.HasIndex(d => new { d.StageId, d.Status, d.DeletedAtUtc, d.StageEnteredAtUtc, d.OwnerId }).HasDatabaseName("IX_sales_deals_StalledInStage");
         });

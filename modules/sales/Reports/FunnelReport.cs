@@ -70,22 +70,36 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
 
     sealed record VisitFigures(int StageId, int Entered, int Left, long Seconds);
 
+    /// <summary>
+    /// Entries, leavers and their seconds per stage: counted over the visits' covering index, less the same figures of
+    /// the deals in the recycle bin (read from those few deals), which is exact for counts and sums and spares the
+    /// database a check of every visit against the recycle bin.
+    /// </summary>
     async Task<List<VisitFigures>> VisitFiguresAsync(int pipelineId, List<Stage> stages, ReportPeriod period, ReportScope scope, CancellationToken ct)
     {
         var p = new ReportSql.Parameters();
         var from = p.Add(period.FromUtc);
-        var to = p.Add(period.ToUtc);
-        // Listing the stages lets both databases walk the index stage by stage and group without sorting.
-        var text = $"""
-            SELECT v.StageId,
-                   SUM(CASE WHEN v.PreviousEntryAtUtc IS NULL OR v.PreviousEntryAtUtc < {from} THEN 1 ELSE 0 END),
-                   COUNT(v.SecondsInStage), SUM(v.SecondsInStage)
-            FROM sales_stage_visits v
-            WHERE v.PipelineId = {p.Add(pipelineId)} AND v.StageId IN ({string.Join(", ", stages.Select(s => p.Add(s.Id)))})
-              AND v.EnteredAtUtc >= {from} AND v.EnteredAtUtc < {to} {await DealsInScopeAsync(scope, p, ct)}
-            GROUP BY v.StageId
+        var visits = $"""
+            v.PipelineId = {p.Add(pipelineId)} AND v.StageId IN ({string.Join(", ", stages.Select(s => p.Add(s.Id)))})
+              AND v.EnteredAtUtc >= {from} AND v.EnteredAtUtc < {p.Add(period.ToUtc)} {OwnersSql(scope, p)}
             """;
-        return await sql.QueryAsync(text, p, r => new VisitFigures(r.GetInt32(0), (int)ReportSql.Long(r, 1), (int)ReportSql.Long(r, 2), ReportSql.Long(r, 3)), ct);
+        var figures = $"""
+            SELECT v.StageId, SUM(CASE WHEN v.PreviousEntryAtUtc IS NULL OR v.PreviousEntryAtUtc < {from} THEN 1 ELSE 0 END),
+                   COUNT(v.SecondsInStage), SUM(v.SecondsInStage)
+            """;
+        VisitFigures Read(System.Data.Common.DbDataReader r) =>
+            new(r.GetInt32(0), (int)ReportSql.Long(r, 1), (int)ReportSql.Long(r, 2), ReportSql.Long(r, 3));
+
+        // Listing the stages lets both databases walk the index stage by stage and group without sorting.
+        var all = await sql.QueryAsync($"{figures} FROM sales_stage_visits v {VisitIndex(scope)} WHERE {visits} GROUP BY v.StageId", p, Read, ct);
+        if (!await db.Deals.AnyAsync(d => d.DeletedAtUtc != null, ct)) return all;
+        // From the recycled deals to their visits (a CROSS JOIN keeps that order on SQLite).
+        var recycled = (await sql.QueryAsync(
+                $"{figures} FROM sales_deals d CROSS JOIN sales_stage_visits v WHERE d.DeletedAtUtc IS NOT NULL AND v.DealId = d.Id AND {visits} GROUP BY v.StageId",
+                p, Read, ct))
+            .ToDictionary(f => f.StageId);
+        return all.Select(f => recycled.TryGetValue(f.StageId, out var r) ? new VisitFigures(f.StageId, f.Entered - r.Entered, f.Left - r.Left, f.Seconds - r.Seconds) : f)
+            .ToList();
     }
 
     /// <summary>
@@ -113,7 +127,7 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
         {
             var step = Math.Max(1, (count + MedianSample - 1) / MedianSample);
             text = $"""
-                SELECT v.SecondsInStage FROM sales_stage_visits v
+                SELECT v.SecondsInStage FROM sales_stage_visits v {VisitIndex(scope)}
                 WHERE {left} AND v.EnteredAtUtc >= {p.Add(period.FromUtc)} AND v.EnteredAtUtc < {to} {(step > 1 ? $"AND v.Id % {p.Add(step)} = 0" : "")} {inScope}
                 """;
         }
@@ -125,15 +139,18 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
         return Math.Round(median / 86400m, 1, MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>Keeps the visits of deals whose owner is in scope (each visit carries its deal's owner).</summary>
+    static string OwnersSql(ReportScope scope, ReportSql.Parameters p) => scope.IsEveryone ? "" : $"AND {scope.Sql("v.OwnerId", p)}";
+
     /// <summary>
-    /// Keeps visits of deals in scope (by the owner each visit carries) and out of the recycle bin. The (few) recycled deals
-    /// are excluded only when there are any, so that the funnel reads the visits' index alone.
+    /// In someone's scope the visits are read owner by owner. Without statistics SQLite would rather walk the stage index
+    /// (it saves a sort) and look every visit's owner up in the table: seconds at a million deals instead of milliseconds.
     /// </summary>
-    async Task<string> DealsInScopeAsync(ReportScope scope, ReportSql.Parameters p, CancellationToken ct)
-    {
-        var owners = scope.IsEveryone ? "" : $"AND {scope.Sql("v.OwnerId", p)}";
-        return await db.Deals.AnyAsync(d => d.DeletedAtUtc != null, ct)
-            ? $"{owners} AND v.DealId NOT IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NOT NULL)"
-            : owners;
-    }
+    string VisitIndex(ReportScope scope) => scope.IsEveryone ? "" : sql.UseIndex("IX_sales_stage_visits_FunnelByOwner");
+
+    /// <summary>Keeps visits of deals in scope and out of the recycle bin (checked only when there are recycled deals).</summary>
+    async Task<string> DealsInScopeAsync(ReportScope scope, ReportSql.Parameters p, CancellationToken ct) =>
+        OwnersSql(scope, p) + (await db.Deals.AnyAsync(d => d.DeletedAtUtc != null, ct)
+            ? " AND v.DealId NOT IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NOT NULL)"
+            : "");
 }

@@ -67,6 +67,21 @@ public sealed class FunnelReportTests(MariaDbFixture mariaDb) : ReportTest(maria
     }
 
     [Theory, MemberData(nameof(Databases))]
+    public async Task ADealInTheRecycleBinLeavesTheFunnel(TestDatabaseKind database)
+    {
+        await SeedAsync(database);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/v1/sales/deals/{Deals["D1"]}")).StatusCode);
+
+        // D1 went New (2 days) → Qualified → Proposal → Won in 2025.
+        var stages = RowsBy((await ReportAsync(Admin, "funnel?" + Year2025)).GetProperty("stages"), "name");
+        Assert.Equal([7, 4, 2, 1, 4, 2], stages.Values.Select(s => s.GetProperty("entered").GetInt32()));
+        Assert.Equal(7.6m, Number(stages["New"], "averageDays")); // 4,2,2,1,19,20,5
+        Assert.Equal(4.0m, Number(stages["New"], "medianDays"));
+        var team = RowsBy((await ReportAsync(Hanna, "funnel?" + Year2025)).GetProperty("stages"), "name");
+        Assert.Equal([6, 3, 2, 1, 3, 2], team.Values.Select(s => s.GetProperty("entered").GetInt32()));
+    }
+
+    [Theory, MemberData(nameof(Databases))]
     public async Task TheMedianOfManyVisitsComesFromAnEvenSampleOfThePeriod(TestDatabaseKind database)
     {
         await SeedAsync(database);
