@@ -69,11 +69,14 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
             e.HasOne<LossReason>().WithMany().HasForeignKey(d => d.LossReasonId);
             // The kanban column and the list: open deals of a stage, newest first.
             e.HasIndex(d => new { d.StageId, d.DeletedAtUtc, d.UpdatedAtUtc });
-            // Lists by owner and status, owner and stage (a manager's kanban column), pipeline and status, or none, newest first.
+            // Lists by owner and status, owner and stage (a manager's kanban column), pipeline and status, pipeline, or none, newest first.
             e.HasIndex(d => new { d.OwnerId, d.Status, d.DeletedAtUtc, d.UpdatedAtUtc });
             e.HasIndex(d => new { d.OwnerId, d.StageId, d.DeletedAtUtc, d.UpdatedAtUtc });
             e.HasIndex(d => new { d.PipelineId, d.Status, d.DeletedAtUtc, d.UpdatedAtUtc });
-            e.HasIndex(d => new { d.DeletedAtUtc, d.UpdatedAtUtc });
+            e.HasIndex(d => new { d.PipelineId, d.DeletedAtUtc, d.UpdatedAtUtc });
+            e.HasIndex(d => d.UpdatedAtUtc);
+            // The recycle bin: on SQLite a partial index of the deleted deals only (see M0007 for why).
+            e.HasIndex(d => d.DeletedAtUtc).HasDatabaseName("IX_sales_deals_Recycled");
             e.HasIndex(d => new { d.PipelineId, d.Status, d.ClosedAtUtc });
             e.HasIndex(d => new { d.Status, d.ExpectedCloseOn });
             e.HasIndex(d => d.CompanyId);
