@@ -85,62 +85,70 @@ public static class SalesOperations
     }
 
     /// <summary>
-    /// The funnel's reads: entries, times and leavers per stage from the visits' covering index, an even sample of each
-    /// stage's times for the median, and the stalled deals per open stage with a norm. <paramref name="team"/> null: everyone.
+    /// The funnel's reads, as the report makes them: entries, times and leavers per stage from the visits' covering index
+    /// (a team's through the owner index) less those of the recycled deals, an even sample of each stage's times for the
+    /// median (first visits of 40 slices of the period when there are over 10,000), and the stalled deals per open stage
+    /// with a norm. <paramref name="team"/> null: everyone.
     /// </summary>
     static int FunnelFloor(DbConnection c, int pipeline, List<(int Id, int Kind, int? Norm)> stages, DateTime from, DateTime to, IReadOnlyList<string>? team)
     {
         var owners = team == null ? "" : string.Join(", ", team.Select((_, i) => $"@o{i}"));
         var ownerParameters = (team ?? []).Select((id, i) => ($"@o{i}", (object?)id)).ToArray();
-        // Visits carry their deal's owner (sales M0005), so a team's funnel reads the team's visits from the owner index.
-        var scope = (team == null ? "" : $"AND v.OwnerId IN ({owners}) ")
-            + "AND v.DealId NOT IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NOT NULL)";
+        var byOwner = team == null ? "" : $"AND v.OwnerId IN ({owners})";
+        var ownerIndex = team == null ? "" : c is SqliteConnection ? "INDEXED BY IX_sales_stage_visits_FunnelByOwner" : "FORCE INDEX (IX_sales_stage_visits_FunnelByOwner)";
+        var recycled = "AND v.DealId NOT IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NOT NULL)";
         (string, object?)[] common = [("@p", pipeline), ("@from", from), ("@to", to), .. ownerParameters];
         var rows = Sql.Read(c, """
             SELECT Id, Name, SortOrder, IsArchived, Version FROM sales_pipelines WHERE Id = @p;
             SELECT Id, PipelineId, Name, SortOrder, Probability, NormDays, Kind, IsArchived FROM sales_stages WHERE PipelineId = @p ORDER BY SortOrder, Id;
             """, ("@p", pipeline));
-        var figures = Sql.List(c, $"""
-            SELECT v.StageId, SUM(CASE WHEN v.PreviousEntryAtUtc IS NULL OR v.PreviousEntryAtUtc < @from THEN 1 ELSE 0 END),
-                   COUNT(v.SecondsInStage), SUM(v.SecondsInStage)
-            FROM sales_stage_visits v
-            WHERE v.PipelineId = @p AND v.StageId IN ({string.Join(", ", stages.Select(s => s.Id))}) AND v.EnteredAtUtc >= @from AND v.EnteredAtUtc < @to {scope}
-            GROUP BY v.StageId
-            """, r => (Stage: r.GetInt32(0), Left: Convert.ToInt64(r.GetValue(2))), common);
-        foreach (var (stage, left) in figures.Where(f => f.Left > 0))
+        var visits = $"v.PipelineId = @p AND v.StageId IN ({string.Join(", ", stages.Select(s => s.Id))}) AND v.EnteredAtUtc >= @from AND v.EnteredAtUtc < @to {byOwner}";
+        const string figures = """
+            SELECT v.StageId, SUM(CASE WHEN v.PreviousEntryAtUtc IS NULL OR v.PreviousEntryAtUtc < @from THEN 1 ELSE 0 END), COUNT(v.SecondsInStage), SUM(v.SecondsInStage)
+            """;
+        var all = Sql.List(c, $"{figures} FROM sales_stage_visits v {ownerIndex} WHERE {visits} GROUP BY v.StageId",
+            r => (Stage: r.GetInt32(0), Left: Convert.ToInt64(r.GetValue(2))), common);
+        rows += Sql.Read(c, $"{figures} FROM sales_deals d CROSS JOIN sales_stage_visits v WHERE d.DeletedAtUtc IS NOT NULL AND v.DealId = d.Id AND {visits} GROUP BY v.StageId", common);
+        foreach (var (stage, left) in all.Where(f => f.Left > 0))
         {
-            var step = Math.Max(1, (left + 9_999) / 10_000);
-            var seconds = Sql.List(c, $"""
-                SELECT v.SecondsInStage FROM sales_stage_visits v
-                WHERE v.PipelineId = @p AND v.StageId = {stage} AND v.EnteredAtUtc >= @from AND v.EnteredAtUtc < @to AND v.SecondsInStage IS NOT NULL
-                  {(step > 1 ? $"AND v.Id % {step} = 0" : "")} {scope}
-                """, r => r.GetInt64(0), common);
+            var inStage = $"v.PipelineId = @p AND v.StageId = {stage} AND v.SecondsInStage IS NOT NULL {byOwner} {recycled}";
+            var slices = Enumerable.Range(0, 41).Select(i => ($"@t{i}", (object?)(i == 40 ? to : from + (to - from) / 40 * i))).ToArray();
+            var sample = team == null && left > 10_000
+                ? string.Join(" UNION ALL ", Enumerable.Range(0, 40).Select(i =>
+                    $"SELECT s FROM (SELECT v.SecondsInStage AS s FROM sales_stage_visits v WHERE {inStage} AND v.EnteredAtUtc >= @t{i} " +
+                    $"AND v.EnteredAtUtc < @t{i + 1} ORDER BY v.EnteredAtUtc LIMIT 250) s{i}"))
+                : $"SELECT v.SecondsInStage FROM sales_stage_visits v {ownerIndex} WHERE {inStage} AND v.EnteredAtUtc >= @from AND v.EnteredAtUtc < @to" +
+                  (left > 10_000 ? $" AND v.Id % {(left + 9_999) / 10_000} = 0" : "");
+            var seconds = Sql.List(c, sample, r => Convert.ToInt64(r.GetValue(0)), [.. common, .. slices]);
             seconds.Sort();
             rows += seconds.Count;
         }
         var dealScope = team == null ? "" : $"AND OwnerId IN ({owners})";
         foreach (var stage in stages.Where(s => s.Kind == 0 && s.Norm != null))
-            rows += Sql.Read(c, $"SELECT COUNT(*) FROM sales_deals WHERE DeletedAtUtc IS NULL {dealScope} AND StageId = @s AND Status = 0 AND StageEnteredAtUtc < @before",
+            rows += Sql.Read(c, $"SELECT COUNT(*) FROM sales_deals WHERE StageId = @s AND Status = 0 AND DeletedAtUtc IS NULL AND StageEnteredAtUtc < @before {dealScope}",
                 [("@s", stage.Id), ("@before", DateTime.UtcNow.AddDays(-stage.Norm!.Value)), .. ownerParameters]);
-        return rows + figures.Count;
+        return rows + all.Count;
     }
 
-    /// <summary>Closed deals per manager and status over the closed deals' index, the staff with roles, plans, activities done and the rules.</summary>
+    /// <summary>
+    /// As the report reads them: closed deals per manager and status owner by owner (every employee's id listed) from the
+    /// closed deals' owner index with the sales cycle stored at closing, the staff with roles, plans, activities done per
+    /// employee from their owner index, and the rules.
+    /// </summary>
     static int ManagersFloor(DbConnection c, DateTime from, DateTime to)
     {
-        var seconds = c is SqliteConnection
-            ? "CAST(ROUND((julianday(d.ClosedAtUtc) - julianday(d.CreatedAtUtc)) * 86400) AS INTEGER)"
-            : "TIMESTAMPDIFF(SECOND, d.CreatedAtUtc, d.ClosedAtUtc)";
-        return Sql.Read(c, $"""
+        var staff = Sql.List(c, "SELECT Id FROM core_users", r => r.GetString(0));
+        var owners = string.Join(", ", staff.Select(id => $"'{id}'"));
+        return staff.Count + Sql.Read(c, $"""
             SELECT d.OwnerId, d.Status, COUNT(*), SUM(CASE WHEN d.Currency = @c THEN 1 ELSE 0 END), SUM(CASE WHEN d.Currency = @c THEN d.Amount ELSE 0 END),
-                   SUM({seconds})
+                   SUM(d.CycleSeconds)
             FROM sales_deals d
-            WHERE d.Status IN (1, 2) AND d.ClosedAtUtc >= @from AND d.ClosedAtUtc < @to AND d.DeletedAtUtc IS NULL
+            WHERE d.OwnerId IN ({owners}) AND d.Status IN (1, 2) AND d.DeletedAtUtc IS NULL AND d.ClosedAtUtc >= @from AND d.ClosedAtUtc < @to
             GROUP BY d.OwnerId, d.Status;
             SELECT Id, DisplayName, TeamId, IsActive FROM core_users;
             SELECT ur.UserId, r.Name FROM core_user_roles ur JOIN core_roles r ON r.Id = ur.RoleId;
             SELECT OwnerId, Amount FROM sales_plans WHERE OwnerId IS NOT NULL AND Currency = @c AND Month >= @m0 AND Month <= @m1;
-            SELECT OwnerId, COUNT(*) FROM core_activities WHERE DoneAtUtc >= @from AND DoneAtUtc < @to GROUP BY OwnerId;
+            SELECT OwnerId, COUNT(*) FROM core_activities WHERE OwnerId IN ({owners}) AND DoneAtUtc >= @from AND DoneAtUtc < @to GROUP BY OwnerId;
             SELECT Id, OwnerId, Role, Percent, BonusPercent FROM sales_commission_rules ORDER BY Role, OwnerId;
             """, ("@c", Currency), ("@from", from), ("@to", to), ("@m0", DateOnly.FromDateTime(from)), ("@m1", DateOnly.FromDateTime(to.AddDays(-1)).AddDays(1 - to.AddDays(-1).Day)));
     }
