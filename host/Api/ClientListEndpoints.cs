@@ -25,8 +25,12 @@ public static class ClientListEndpoints
     /// <summary>POST {list}/import: a CSV or XLSX file, columns guessed from the headers; 400 with every row's errors, and nothing added, unless all are valid.</summary>
     public static RouteHandlerBuilder MapImport<TImport>(this RouteGroupBuilder group) where TImport : ClientImport =>
         // Browser sessions are checked by ApiAntiforgery like every other change; the framework's form check is not needed.
-        group.MapPost("/import", async (IFormFile file, bool? dryRun, TImport import, IStringLocalizer<HostText> text, CancellationToken ct) =>
+        // The import is taken from the request's services, not as a TImport parameter: a handler parameter of a generic
+        // type crashes ASP.NET Core's RouteHandlerAnalyzer (AD0001, dotnet/aspnetcore#56831, fixed only in .NET 11), which
+        // then checks no endpoint of the host at all.
+        group.MapPost("/import", async (IFormFile file, bool? dryRun, HttpContext http, IStringLocalizer<HostText> text, CancellationToken ct) =>
             {
+                var import = http.RequestServices.GetRequiredService<TImport>();
                 if (!ImportFile.IsSupported(file.FileName) || file.Length > ImportFile.MaxFileBytes)
                     return ApiProblems.Field("file", text["Import.FileRefused", ImportFile.MaxFileBytes / 1024 / 1024]);
                 await using var stream = file.OpenReadStream();

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Crm.Host.Data;
-using Crm.Host.Security;
 using Crm.Sdk.Auditing;
-using Crm.Sdk.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Host.Clients;
@@ -22,7 +20,7 @@ public sealed record RevertResult(int? Version, string? RefusedKey = null, IRead
 /// technical fields, and reverting one change: the field goes back to its old value through the record's own service,
 /// so the value is validated again, the revert is audited as a new change and a concurrent edit is refused.
 /// </summary>
-public sealed class ClientHistory(CoreDbContext db, CurrentUser user, IAuditLog audit, CompanyService companies, ContactService contacts)
+public sealed class ClientHistory(CoreDbContext db, IAuditLog audit, CompanyService companies, ContactService contacts)
 {
     public const string CompanyTable = "core_companies";
     public const string ContactTable = "core_contacts";

@@ -31,14 +31,14 @@ public sealed class CompanyImport(CompanyService companies, CustomFieldService c
             var rowNumber = i + 2;
             var status = CompanyStatus.Prospect;
             if (Cell(row, "status") is { } statusText && !TryStatus(statusText, out status))
-                errors.Add(new ImportRowError(rowNumber, "status", text["Company.StatusUnknown"]));
+                errors.Add(new ImportRowError(rowNumber, "status", Text["Company.StatusUnknown"]));
             var input = new CompanyInput(Cell(row, "name"), Cell(row, "legalName"), Cell(row, "taxNumber"), Cell(row, "industry"),
                 Cell(row, "territory"), Cell(row, "phone"), Cell(row, "email"), Cell(row, "website"), Cell(row, "address"), status,
                 CustomFields: CustomCells(mapping, row, custom), Tags: TagService.Parse(Cell(row, "tags")));
             foreach (var (field, key) in await companies.ValidateAsync(input, 0, ct))
-                errors.Add(new ImportRowError(rowNumber, field, text[key]));
+                errors.Add(new ImportRowError(rowNumber, field, Text[key]));
             if (input.TaxNumber is { } tax && (existing.Contains(tax) || !seen.Add(tax)))
-                errors.Add(new ImportRowError(rowNumber, "taxNumber", text["Import.Duplicate"]));
+                errors.Add(new ImportRowError(rowNumber, "taxNumber", Text["Import.Duplicate"]));
             inputs.Add(input);
         }
         if (errors.Count > 0 || !commit) return new ImportResult(table.Rows.Count, 0, errors);
@@ -49,7 +49,7 @@ public sealed class CompanyImport(CompanyService companies, CustomFieldService c
     {
         foreach (var candidate in Enum.GetValues<CompanyStatus>())
             if (string.Equals(value, candidate.ToString(), StringComparison.OrdinalIgnoreCase) ||
-                string.Equals(value, text["CompanyStatus." + candidate], StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(value, Text["CompanyStatus." + candidate], StringComparison.OrdinalIgnoreCase) ||
                 string.Equals(value, ImportFile.Label("CompanyStatus." + candidate, "ru"), StringComparison.OrdinalIgnoreCase))
             {
                 status = candidate;

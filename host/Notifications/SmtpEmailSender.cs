@@ -15,17 +15,17 @@ public sealed class SmtpEmailSender(IOptions<CrmOptions> options, ILogger<SmtpEm
     public async Task<bool> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var smtp = Smtp;
-        if (!smtp.IsConfigured) return false;
+        if (!smtp.IsConfigured || smtp is not { Host: { } host, From: { } from }) return false;
         try
         {
             var mail = new MimeMessage();
-            mail.From.Add(new MailboxAddress(smtp.FromName, smtp.From));
+            mail.From.Add(new MailboxAddress(smtp.FromName, from));
             mail.To.Add(new MailboxAddress(message.ToName ?? "", message.To));
             mail.Subject = message.Subject;
             mail.Body = new TextPart("plain") { Text = message.Body };
 
             using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
-            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security switch
+            await client.ConnectAsync(host, smtp.Port, smtp.Security switch
             {
                 SmtpSecurity.None => SecureSocketOptions.None,
                 SmtpSecurity.StartTls => SecureSocketOptions.StartTls,

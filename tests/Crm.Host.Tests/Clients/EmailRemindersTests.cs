@@ -30,8 +30,8 @@ public sealed class EmailRemindersTests(MariaDbFixture mariaDb) : HostTest(maria
         MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Assert.Single(smtp.Messages, m => m.Recipients.Contains(email)).Data)));
 
     /// <summary>The one absolute http(s) address in a text.</summary>
-    static Uri LinkIn(string text) =>
-        new(Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, @"https?://\S+")).Value);
+    static Uri LinkIn(string? text) =>
+        new(Assert.Single(System.Text.RegularExpressions.Regex.Matches(text ?? "", @"https?://\S+")).Value);
 
     static async Task SpeaksRussianAsync(CrmTestServer server, string email)
     {
@@ -178,6 +178,6 @@ public sealed class EmailRemindersTests(MariaDbFixture mariaDb) : HostTest(maria
         Assert.True(await sender.SendAsync(new("client@example.test", "Your invoice", "Please find it attached."), CancellationToken.None));
         var mail = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Assert.Single(smtp.Messages).Data)));
         Assert.Equal("Your invoice", mail.Subject);
-        Assert.Equal("Please find it attached.", mail.TextBody.Trim());
+        Assert.Equal("Please find it attached.", mail.TextBody?.Trim());
     }
 }
