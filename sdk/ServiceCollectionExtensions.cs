@@ -42,6 +42,11 @@ public static class ServiceCollectionExtensions
         where TParticipant : class, IClientMergeParticipant =>
         services.AddScoped<IClientMergeParticipant, TParticipant>();
 
+    /// <summary>Registers the module's part in deleting a client for good.</summary>
+    public static IServiceCollection AddClientPurgeParticipant<TParticipant>(this IServiceCollection services)
+        where TParticipant : class, IClientPurgeParticipant =>
+        services.AddScoped<IClientPurgeParticipant, TParticipant>();
+
     /// <summary>Registers a recurring job.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services)
         where TJob : class, IRecurringJob

@@ -59,6 +59,7 @@ public static class CompaniesApi
             ToResult(await service.UpdateAsync(id, input, ct), text, "companies", created: false)).RequirePermission(CorePermissions.EditClients);
         companies.MapPost("/{id:int}/restore", async (int id, CompanyService service, CancellationToken ct) =>
             await service.RestoreAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
+        companies.MapPurge(ClientKind.Company);
         companies.MapGet("/{id:int}/history", async (int id, CompanyService service, Crm.Sdk.Auditing.IAuditLog audit, CancellationToken ct) =>
             await service.FindAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await audit.ForRecordAsync(ClientHistory.CompanyTable, id.ToString(), ct)));
         companies.MapPost("/{id:int}/history/{change:long}/revert", async (int id, long change, int? version, ClientHistory history,

@@ -48,6 +48,7 @@ public static class ContactsApi
             .RequirePermission(CorePermissions.EditClients);
         contacts.MapPost("/{id:int}/restore", async (int id, ContactService service, CancellationToken ct) =>
             await service.RestoreAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
+        contacts.MapPurge(ClientKind.Contact);
         contacts.MapPost("/", async (ContactInput input, ContactService service, IStringLocalizer<HostText> text, CancellationToken ct) =>
             CompaniesApi.ToResult(await service.CreateAsync(input, ct), text, "contacts", created: true)).RequirePermission(CorePermissions.EditClients);
         contacts.MapPut("/{id:int}", async (int id, ContactInput input, ContactService service, IStringLocalizer<HostText> text, CancellationToken ct) =>

@@ -136,6 +136,13 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         return true;
     }
 
+    /// <summary>An activity in the recycle bin of a client the user may edit, for the page that asks before deleting it for good.</summary>
+    public Task<DeletedActivityRow?> FindDeletedAsync(int id, CancellationToken ct) =>
+        Reachable(CorePermissions.EditClients).AsNoTracking().Where(a => a.Id == id && a.DeletedAtUtc != null)
+            .Select(a => new DeletedActivityRow(a.Id, a.Kind, a.Subject, a.CompanyId, a.ContactId, a.DeletedAtUtc!.Value,
+                db.ActivityAttachments.Count(f => f.ActivityId == a.Id)))
+            .FirstOrDefaultAsync(ct);
+
     /// <summary>Deleted activities of clients the user may edit, newest deletion first.</summary>
     public Task<List<DeletedActivityRow>> DeletedAsync(CancellationToken ct) =>
         Reachable(CorePermissions.EditClients).AsNoTracking().Where(a => a.DeletedAtUtc != null)

@@ -200,6 +200,7 @@ public static class CrmApplication
         services.AddScoped<Clients.CompanyExport>();
         services.AddScoped<Clients.CompanyImport>();
         services.AddScoped<Clients.ClientMerge>();
+        services.AddScoped<Clients.ClientPurge>();
         services.AddScoped<Clients.CompanyDuplicates>();
         services.AddScoped<Clients.ContactDuplicates>();
         services.AddScoped<Clients.ClientBaseReport>();

@@ -6,14 +6,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Crm.Host.Pages;
 
-/// <summary>Deleted clients and activities the user may edit, bringing them back, and deleting activities for good with their files.</summary>
+/// <summary>
+/// Deleted clients and activities the user may edit, and bringing them back; deleting them for good is asked for first on
+/// <see cref="RecycleBin.PurgeModel"/>.
+/// </summary>
 [RequirePermission(CorePermissions.EditClients)]
-public sealed class RecycleBinModel(CompanyService service, ContactService contacts, ActivityService activities) : PageModel
+public sealed class RecycleBinModel(CompanyService service, ContactService contacts, ActivityService activities, CurrentUser user) : PageModel
 {
     public List<CompanyRow> Companies { get; private set; } = [];
     public List<ContactRow> Contacts { get; private set; } = [];
     public List<DeletedActivityRow> Activities { get; private set; } = [];
     public bool IsEmpty => Companies.Count == 0 && Contacts.Count == 0 && Activities.Count == 0;
+    public bool CanPurgeClients => user.HasPermission(CorePermissions.PurgeClients);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,7 +34,4 @@ public sealed class RecycleBinModel(CompanyService service, ContactService conta
 
     public async Task<IActionResult> OnPostActivityAsync(int id, CancellationToken ct) =>
         await activities.RestoreAsync(id, ct) ? Redirect("/RecycleBin") : NotFound();
-
-    public async Task<IActionResult> OnPostPurgeActivityAsync(int id, CancellationToken ct) =>
-        await activities.PurgeAsync(id, ct) ? Redirect("/RecycleBin") : NotFound();
 }

@@ -11,6 +11,7 @@ public static class CorePermissions
     public const string ViewAudit = "core.audit.view";
     public const string ViewClients = "core.clients.view";
     public const string EditClients = "core.clients.edit";
+    public const string PurgeClients = "core.clients.purge";
     public const string ManageCustomFields = "core.fields.manage";
     public const string ManageTags = "core.tags.manage";
     public const string ShareViews = Crm.Sdk.Lists.ISavedViews.SharePermission;
@@ -25,6 +26,9 @@ public static class CorePermissions
         new(ViewClients, "Permission.ViewClients",
             CrmRoles.HeadOfSales, CrmRoles.SalesManager, CrmRoles.Marketer, CrmRoles.Accountant, CrmRoles.SupportAgent),
         new(EditClients, "Permission.EditClients", CrmRoles.HeadOfSales, CrmRoles.SalesManager),
+        // Deleting a company or contact for good takes its history, tasks, files and modules' records with it and cannot
+        // be undone: administrators only unless granted on purpose.
+        new(PurgeClients, "Permission.PurgeClients"),
         // Adding a field changes every company's or contact's form: administrators only unless granted on purpose.
         new(ManageCustomFields, "Permission.ManageCustomFields"),
         // Renaming or removing a tag changes it on every record: administrators only unless granted on purpose.

@@ -33,6 +33,7 @@ public sealed class SalesModule : CrmModule
         services.AddTimelineSource<DealsOnTimeline>();
         services.AddHandoverParticipant<DealsHandover>();
         services.AddClientMergeParticipant<DealsMerge>();
+        services.AddClientPurgeParticipant<DealsPurge>();
         services.AddRecurringJob<StalledDeals>();
         services.AddScoped<ReportSql>();
         services.AddScoped<ReportContext>();

@@ -102,7 +102,13 @@ public sealed class AttachmentsTests(MariaDbFixture mariaDb) : HostTest(mariaDb)
         Assert.True(File.Exists(offerFile)); // the recycle bin keeps the file for a restore
         Assert.Equal(HttpStatusCode.NotFound, (await boris.PostAsync($"/api/v1/activities/{call}/purge", null)).StatusCode);
         var browser = await server.SignInAsync(annaEmail);
-        var purged = await browser.PostFormAsync("/RecycleBin", new() { ["id"] = call.ToString() }, handler: "PurgeActivity");
+        // The recycle bin links to a page that asks first; showing the question deletes nothing.
+        Assert.Contains($"href=\"/RecycleBin/Purge/activity/{call}\"", await browser.GetStringAsync("/RecycleBin"));
+        var question = await browser.GetStringAsync($"/RecycleBin/Purge/activity/{call}");
+        Assert.Contains("Delete «Sent the offer» for good? This cannot be undone.", question);
+        Assert.True(File.Exists(offerFile));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/RecycleBin/Purge/activity/{note}")).StatusCode); // not in the recycle bin
+        var purged = await browser.PostFormAsync($"/RecycleBin/Purge/activity/{call}", []);
         Assert.Equal(HttpStatusCode.Redirect, purged.StatusCode);
         Assert.False(File.Exists(offerFile));
         Assert.DoesNotContain($"data-activity=\"{call}\"", await browser.GetStringAsync("/RecycleBin"));

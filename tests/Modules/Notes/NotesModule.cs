@@ -19,6 +19,7 @@ public sealed class NotesModule : CrmModule
         services.AddTimelineSource<NotesOnTimeline>();
         services.AddHandoverParticipant<NotesHandover>();
         services.AddClientMergeParticipant<NotesMerge>();
+        services.AddClientPurgeParticipant<NotesPurge>();
     }
 
     public override void Contribute(ModuleContributions contributions)
