@@ -1,3 +1,4 @@
+using Crm.Sdk.Search;
 using Crm.Sdk.Security;
 
 namespace Crm.Bench.Generate;
@@ -50,7 +51,7 @@ public sealed class Deals(Scale scale, IReadOnlyList<Employee> staff, ClientBase
         foreach (var star in managers.Take(2)) rules.Add(star.Id, null, 4_00L, 2_00L);
         loader.Commit(limits, rules);
 
-        var deals = new BulkTable(loader, "sales_deals", "Id", "Title", "PipelineId", "StageId", "Status", "CompanyId", "ContactId", "OwnerId",
+        var deals = new BulkTable(loader, "sales_deals", "Id", "Title", "TitleKey", "PipelineId", "StageId", "Status", "CompanyId", "ContactId", "OwnerId",
             "Amount", "Currency", "ExpectedCloseOn", "Source", "LossReasonId", "LossNote", "StageEnteredAtUtc", "CreatedAtUtc", "UpdatedAtUtc",
             "ClosedAtUtc", "CycleSeconds", "DeletedAtUtc", "Version");
         var lines = new BulkTable(loader, "sales_deal_lines", "Id", "DealId", "ProductId", "Description", "Quantity", "UnitPrice", "DiscountPercent",
@@ -159,7 +160,7 @@ public sealed class Deals(Scale scale, IReadOnlyList<Employee> staff, ClientBase
             if (title.Length > 300) title = title[..300];
             DateOnly? expected = _random.NextDouble() < 0.08 ? null
                 : DateOnly.FromDateTime(created.AddDays(pipeline.Retail ? _random.Next(3, 21) : _random.Next(14, 100)));
-            deals.Add(id, title, pipeline.Id, last.Stage.Id, status, company, _random.NextDouble() < 0.7 ? clients.DecisionMakers[company] : null,
+            deals.Add(id, title, SearchKey.Of(title), pipeline.Id, last.Stage.Id, status, company, _random.NextDouble() < 0.7 ? clients.DecisionMakers[company] : null,
                 owner.Id, (long)(amount * 100), currency, expected,
                 _random.NextDouble() < 0.9 ? (russian ? SourcesRu[_random.Next(SourcesRu.Length)] : SourcesEn[_random.Next(SourcesEn.Length)]) : null,
                 reason, reason != null && _random.NextDouble() < 0.25 ? LossNotes[_random.Next(LossNotes.Length)] : null,

@@ -54,6 +54,7 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
         {
             e.ToTable("sales_deals");
             e.Property(d => d.Title).HasMaxLength(300);
+            e.Property(d => d.TitleKey).HasMaxLength(300).HasAnnotation(AuditCapture.NotAudited, true); // derived from Title
             e.Property(d => d.OwnerId).HasMaxLength(64);
             e.Property(d => d.Currency).HasMaxLength(3);
             e.Property(d => d.Source).HasMaxLength(100);
@@ -88,6 +89,8 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
             e.HasIndex(d => new { d.OwnerId, d.Status, d.DeletedAtUtc, d.ClosedAtUtc, d.Currency, d.Amount, d.CycleSeconds })
                 .HasDatabaseName("IX_sales_deals_ClosedByOwner");
             e.HasIndex(d => new { d.StageId, d.Status, d.DeletedAtUtc, d.StageEnteredAtUtc, d.OwnerId }).HasDatabaseName("IX_sales_deals_StalledInStage");
+            // The global search and the list's search: a range on the title key in (key, id) order, the scope read from the index.
+            e.HasIndex(d => new { d.DeletedAtUtc, d.TitleKey, d.Id, d.OwnerId }).HasDatabaseName("IX_sales_deals_TitleKey");
         });
         b.Entity<DealLine>(e =>
         {

@@ -11,6 +11,8 @@ public sealed class Deal
 {
     public int Id { get; set; }
     public string Title { get; set; } = "";
+    /// <summary>The title as a search key (<c>SearchKey.Of</c>), kept with the title for finding deals by its start.</summary>
+    public string TitleKey { get; set; } = "";
     public int PipelineId { get; set; }
     public int StageId { get; set; }
     public DealStatus Status { get; set; }

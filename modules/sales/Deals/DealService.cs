@@ -2,6 +2,7 @@ using Crm.Sales.Data;
 using Crm.Sales.Pipelines;
 using Crm.Sdk.Clients;
 using Crm.Sdk.Events;
+using Crm.Sdk.Search;
 using Crm.Sdk.Security;
 using Crm.Sdk.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -172,7 +173,10 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         if (FieldErrors.Clean(filter.OwnerId) is { } owner) query = query.Where(d => d.OwnerId == owner);
         if (filter.CompanyId is { } company) query = query.Where(d => d.CompanyId == company);
         if (filter.ContactId is { } contact) query = query.Where(d => d.ContactId == contact);
-        if (FieldErrors.Clean(filter.Search) is { } search) query = query.Where(d => d.Title.StartsWith(search));
+        // By the start of the title as a search key (case and ё ignored alike on both databases, over the key's index);
+        // a search of punctuation alone has no key and finds nothing rather than everything.
+        if (FieldErrors.Clean(filter.Search) is { } search)
+            query = SearchKey.Of(search) is { Length: > 0 } key ? query.WhereStartsWith(d => d.TitleKey, key) : query.Where(_ => false);
         return query;
     }
 
@@ -275,6 +279,7 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
     static void Apply(Deal deal, DealInput input, DateTime now)
     {
         deal.Title = input.Title!.Trim();
+        deal.TitleKey = SearchKey.Of(deal.Title);
         deal.CompanyId = input.CompanyId;
         deal.ContactId = input.ContactId;
         deal.Amount = input.Amount ?? deal.Amount;
