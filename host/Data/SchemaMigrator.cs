@@ -26,7 +26,7 @@ public sealed class SchemaMigrator(InstallationDatabase database, ILoggerFactory
     public bool HasPending(string owner, Assembly assembly)
     {
         if (!HasMigrations(assembly)) return false;
-        if (AppliedVersion(owner) is { } applied && applied >= NewestVersion(assembly)) return false;
+        if (Applied(owner) is { } applied && applied.Newest >= NewestVersion(assembly) && applied.Count >= MigrationCount(assembly)) return false;
         using var provider = BuildRunner(owner, assembly);
         using var scope = provider.CreateScope();
         return scope.ServiceProvider.GetRequiredService<IMigrationRunner>().HasMigrationsToApplyUp();
@@ -36,16 +36,26 @@ public sealed class SchemaMigrator(InstallationDatabase database, ILoggerFactory
     static long NewestVersion(Assembly assembly) =>
         assembly.GetTypes().Select(t => t.GetCustomAttribute<FluentMigrator.MigrationAttribute>()?.Version ?? 0).Max();
 
+    /// <summary>How many migrations the assembly holds.</summary>
+    static int MigrationCount(Assembly assembly) =>
+        assembly.GetTypes().Count(t => t.GetCustomAttribute<FluentMigrator.MigrationAttribute>() != null);
+
     /// <summary>
-    /// The newest version recorded in the owner's version table, or null when the table is not there yet. One cheap query,
-    /// so that a start with nothing to migrate does not build a migration runner per module.
+    /// The newest version recorded in the owner's version table and how many are recorded, or null when the table is not
+    /// there yet. One cheap query, so that a start with nothing to migrate does not build a migration runner per module.
+    /// The count matters because migrations numbered by several people land out of order (6 merged after 7): a database
+    /// at 7 still needs 6, which FluentMigrator applies once asked.
     /// </summary>
-    long? AppliedVersion(string owner)
+    (long Newest, long Count)? Applied(string owner)
     {
         using var connection = database.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT MAX(Version) FROM {owner}_schema_versions";
-        try { return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : null; }
+        command.CommandText = $"SELECT MAX(Version), COUNT(*) FROM {owner}_schema_versions";
+        try
+        {
+            using var reader = command.ExecuteReader();
+            return reader.Read() && !reader.IsDBNull(0) ? (Convert.ToInt64(reader.GetValue(0)), Convert.ToInt64(reader.GetValue(1))) : null;
+        }
         catch (System.Data.Common.DbException) { return null; }
     }
 
