@@ -109,8 +109,8 @@ public sealed class DealSearchTests(MariaDbFixture mariaDb) : SalesTest(mariaDb)
         await using (var scope = old.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-            await db.Database.ExecuteSqlRawAsync(database == TestDatabaseKind.MariaDb
-                ? "DROP INDEX IX_sales_deals_TitleKey ON sales_deals" : "DROP INDEX IX_sales_deals_TitleKey");
+            foreach (var index in new[] { "IX_sales_deals_TitleKey", "IX_sales_deals_OwnerId_TitleKey" })
+                await db.Database.ExecuteSqlRawAsync(database == TestDatabaseKind.MariaDb ? $"DROP INDEX {index} ON sales_deals" : $"DROP INDEX {index}");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE sales_deals DROP COLUMN TitleKey");
             await db.Database.ExecuteSqlRawAsync("DELETE FROM sales_schema_versions WHERE Version = 6");
             Assert.Equal(7, await db.Database.SqlQueryRaw<long>("SELECT MAX(Version) AS Value FROM sales_schema_versions").SingleAsync());

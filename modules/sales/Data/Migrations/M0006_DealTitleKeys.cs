@@ -18,15 +18,20 @@ public sealed class M0006_DealTitleKeys : Migration
     {
         Alter.Table("sales_deals").AddColumn("TitleKey").AsString(300).NotNullable().WithDefaultValue("");
         Execute.WithConnection(FillKeys);
-        // DeletedAtUtc first: SQLite takes "DeletedAtUtc IS NULL" for an equality (M0020 of the host found the same).
-        // Id next, so that the index is in the search's order (key, id) and a page stops early; OwnerId last, so that a
-        // manager's or a team's scope is checked on the index entry before the row is read.
+        // Each in the search's order (key, then id), so that a page stops early, with the recycle-bin column checked on the
+        // index entry. Not DeletedAtUtc first: SQLite takes "DeletedAtUtc IS NULL" for an equality and would then walk such
+        // an index for every unfiltered deal list (M0007). The owner's index serves a manager's or a team's search, for which
+        // SQLite would otherwise read all of the owner's deals through the owner index. (The two must not hold the same set of
+        // columns: Pomelo's schema reader merges indexes whose columns differ only in order.)
         Create.Index("IX_sales_deals_TitleKey").OnTable("sales_deals")
-            .OnColumn("DeletedAtUtc").Ascending().OnColumn("TitleKey").Ascending().OnColumn("Id").Ascending().OnColumn("OwnerId").Ascending();
+            .OnColumn("TitleKey").Ascending().OnColumn("Id").Ascending().OnColumn("DeletedAtUtc").Ascending();
+        Create.Index("IX_sales_deals_OwnerId_TitleKey").OnTable("sales_deals")
+            .OnColumn("OwnerId").Ascending().OnColumn("TitleKey").Ascending().OnColumn("Id").Ascending().OnColumn("DeletedAtUtc").Ascending();
     }
 
     public override void Down()
     {
+        Delete.Index("IX_sales_deals_OwnerId_TitleKey").OnTable("sales_deals");
         Delete.Index("IX_sales_deals_TitleKey").OnTable("sales_deals");
         Delete.Column("TitleKey").FromTable("sales_deals");
     }
