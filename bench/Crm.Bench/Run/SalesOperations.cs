@@ -87,7 +87,7 @@ public static class SalesOperations
     /// <summary>
     /// The funnel's reads, as the report makes them: entries, times and leavers per stage from the visits' covering index
     /// (a team's through the owner index) less those of the recycled deals, an even sample of each stage's times for the
-    /// median (first visits of 40 slices of the period when there are over 10,000), and the stalled deals per open stage
+    /// median (first visits of 40 slices of the period when there are over 10,000; recycled deals dropped as read), and the stalled deals per open stage
     /// with a norm. <paramref name="team"/> null: everyone.
     /// </summary>
     static int FunnelFloor(DbConnection c, int pipeline, List<(int Id, int Kind, int? Norm)> stages, DateTime from, DateTime to, IReadOnlyList<string>? team)
@@ -96,7 +96,7 @@ public static class SalesOperations
         var ownerParameters = (team ?? []).Select((id, i) => ($"@o{i}", (object?)id)).ToArray();
         var byOwner = team == null ? "" : $"AND v.OwnerId IN ({owners})";
         var ownerIndex = team == null ? "" : c is SqliteConnection ? "INDEXED BY IX_sales_stage_visits_FunnelByOwner" : "FORCE INDEX (IX_sales_stage_visits_FunnelByOwner)";
-        var recycled = "AND v.DealId NOT IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NOT NULL)";
+        var recycled = Sql.List(c, "SELECT Id FROM sales_deals WHERE DeletedAtUtc IS NOT NULL", r => Convert.ToInt32(r.GetValue(0))).ToHashSet();
         (string, object?)[] common = [("@p", pipeline), ("@from", from), ("@to", to), .. ownerParameters];
         var rows = Sql.Read(c, """
             SELECT Id, Name, SortOrder, IsArchived, Version FROM sales_pipelines WHERE Id = @p;
@@ -108,18 +108,19 @@ public static class SalesOperations
             """;
         var all = Sql.List(c, $"{figures} FROM sales_stage_visits v {ownerIndex} WHERE {visits} GROUP BY v.StageId",
             r => (Stage: r.GetInt32(0), Left: Convert.ToInt64(r.GetValue(2))), common);
-        rows += Sql.Read(c, $"{figures} FROM sales_deals d CROSS JOIN sales_stage_visits v WHERE d.DeletedAtUtc IS NOT NULL AND v.DealId = d.Id AND {visits} GROUP BY v.StageId", common);
+        rows += recycled.Count + Sql.Read(c, $"{figures} FROM sales_deals d CROSS JOIN sales_stage_visits v WHERE d.DeletedAtUtc IS NOT NULL AND v.DealId = d.Id AND {visits} GROUP BY v.StageId", common);
         foreach (var (stage, left) in all.Where(f => f.Left > 0))
         {
-            var inStage = $"v.PipelineId = @p AND v.StageId = {stage} AND v.SecondsInStage IS NOT NULL {byOwner} {recycled}";
+            var inStage = $"v.PipelineId = @p AND v.StageId = {stage} AND v.SecondsInStage IS NOT NULL {byOwner}";
             var slices = Enumerable.Range(0, 41).Select(i => ($"@t{i}", (object?)(i == 40 ? to : from + (to - from) / 40 * i))).ToArray();
             var sample = team == null && left > 10_000
                 ? string.Join(" UNION ALL ", Enumerable.Range(0, 40).Select(i =>
-                    $"SELECT s FROM (SELECT v.SecondsInStage AS s FROM sales_stage_visits v WHERE {inStage} AND v.EnteredAtUtc >= @t{i} " +
+                    $"SELECT s, d FROM (SELECT v.SecondsInStage AS s, v.DealId AS d FROM sales_stage_visits v WHERE {inStage} AND v.EnteredAtUtc >= @t{i} " +
                     $"AND v.EnteredAtUtc < @t{i + 1} ORDER BY v.EnteredAtUtc LIMIT 250) s{i}"))
-                : $"SELECT v.SecondsInStage FROM sales_stage_visits v {ownerIndex} WHERE {inStage} AND v.EnteredAtUtc >= @from AND v.EnteredAtUtc < @to" +
+                : $"SELECT v.SecondsInStage, v.DealId FROM sales_stage_visits v {ownerIndex} WHERE {inStage} AND v.EnteredAtUtc >= @from AND v.EnteredAtUtc < @to" +
                   (left > 10_000 ? $" AND v.Id % {(left + 9_999) / 10_000} = 0" : "");
-            var seconds = Sql.List(c, sample, r => Convert.ToInt64(r.GetValue(0)), [.. common, .. slices]);
+            var seconds = Sql.List(c, sample, r => (Seconds: Convert.ToInt64(r.GetValue(0)), Deal: Convert.ToInt32(r.GetValue(1))), [.. common, .. slices])
+                .Where(v => !recycled.Contains(v.Deal)).Select(v => v.Seconds).ToList();
             seconds.Sort();
             rows += seconds.Count;
         }

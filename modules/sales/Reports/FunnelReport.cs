@@ -39,7 +39,9 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
         if (stages.Count == 0) return new Funnel(pipeline.Id, pipeline.Name, period, []);
 
         var scope = ReportScope.Of(user);
-        var figures = (await VisitFiguresAsync(pipeline.Id, stages, period, scope, ct)).ToDictionary(f => f.StageId);
+        // The recycle bin's deals (few) by id, left out of every figure.
+        var recycled = (await db.Deals.AsNoTracking().Where(d => d.DeletedAtUtc != null).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
+        var figures = (await VisitFiguresAsync(pipeline.Id, stages, period, scope, recycled.Count > 0, ct)).ToDictionary(f => f.StageId);
         var shown = stages.Where(s => !s.IsArchived || figures.ContainsKey(s.Id)).ToList();
         var now = time.GetUtcNow().UtcDateTime;
         var inScope = db.Deals.AsNoTracking().Where(d => d.DeletedAtUtc == null).WithinScope(user, Permissions.ViewDeals, d => d.OwnerId);
@@ -62,7 +64,7 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
                 next == null || f.Entered == 0 ? null : Math.Round(100m * nextEntered / f.Entered, 1, MidpointRounding.AwayFromZero),
                 next == null ? 0 : Math.Max(0, f.Entered - nextEntered),
                 f.Left == 0 ? null : Math.Round(f.Seconds / (decimal)f.Left / 86400m, 1, MidpointRounding.AwayFromZero),
-                f.Left == 0 ? null : await MedianDaysAsync(pipeline.Id, stage.Id, f.Left, period, scope, ct),
+                f.Left == 0 ? null : await MedianDaysAsync(pipeline.Id, stage.Id, f.Left, period, scope, recycled, ct),
                 stalled));
         }
         return new Funnel(pipeline.Id, pipeline.Name, period, rows);
@@ -75,7 +77,8 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
     /// the deals in the recycle bin (read from those few deals), which is exact for counts and sums and spares the
     /// database a check of every visit against the recycle bin.
     /// </summary>
-    async Task<List<VisitFigures>> VisitFiguresAsync(int pipelineId, List<Stage> stages, ReportPeriod period, ReportScope scope, CancellationToken ct)
+    async Task<List<VisitFigures>> VisitFiguresAsync(int pipelineId, List<Stage> stages, ReportPeriod period, ReportScope scope, bool anyRecycled,
+        CancellationToken ct)
     {
         var p = new ReportSql.Parameters();
         var from = p.Add(period.FromUtc);
@@ -92,7 +95,7 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
 
         // Listing the stages lets both databases walk the index stage by stage and group without sorting.
         var all = await sql.QueryAsync($"{figures} FROM sales_stage_visits v {VisitIndex(scope)} WHERE {visits} GROUP BY v.StageId", p, Read, ct);
-        if (!await db.Deals.AnyAsync(d => d.DeletedAtUtc != null, ct)) return all;
+        if (!anyRecycled) return all;
         // From the recycled deals to their visits (a CROSS JOIN keeps that order on SQLite).
         var recycled = (await sql.QueryAsync(
                 $"{figures} FROM sales_deals d CROSS JOIN sales_stage_visits v WHERE d.DeletedAtUtc IS NOT NULL AND v.DealId = d.Id AND {visits} GROUP BY v.StageId",
@@ -106,20 +109,21 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
     /// The median time in a stage of the visits entered in the period that have left it: from all of them up to
     /// <see cref="MedianSample"/>; beyond that from an even sample, which for everyone's deals is read as the first visits of
     /// <see cref="MedianSlices"/> equal slices of the period (index seeks, where sampling by id would read every visit).
+    /// Visits of recycled deals are dropped as they are read, rather than checked by the database in every slice.
     /// </summary>
-    async Task<decimal> MedianDaysAsync(int pipelineId, int stageId, int count, ReportPeriod period, ReportScope scope, CancellationToken ct)
+    async Task<decimal> MedianDaysAsync(int pipelineId, int stageId, int count, ReportPeriod period, ReportScope scope, HashSet<int> recycled,
+        CancellationToken ct)
     {
         var p = new ReportSql.Parameters();
-        var left = $"v.PipelineId = {p.Add(pipelineId)} AND v.StageId = {p.Add(stageId)} AND v.SecondsInStage IS NOT NULL";
-        var inScope = await DealsInScopeAsync(scope, p, ct);
+        var left = $"v.PipelineId = {p.Add(pipelineId)} AND v.StageId = {p.Add(stageId)} AND v.SecondsInStage IS NOT NULL {OwnersSql(scope, p)}";
         var to = p.Add(period.ToUtc);
         string text;
         if (count > MedianSample && scope.IsEveryone)
         {
             var slice = (period.ToUtc - period.FromUtc) / MedianSlices;
             text = string.Join("\nUNION ALL ", Enumerable.Range(0, MedianSlices).Select(i => $"""
-                SELECT s FROM (SELECT v.SecondsInStage AS s FROM sales_stage_visits v
-                  WHERE {left} AND v.EnteredAtUtc >= {p.Add(period.FromUtc + slice * i)} AND v.EnteredAtUtc < {(i + 1 == MedianSlices ? to : p.Add(period.FromUtc + slice * (i + 1)))} {inScope}
+                SELECT s, d FROM (SELECT v.SecondsInStage AS s, v.DealId AS d FROM sales_stage_visits v
+                  WHERE {left} AND v.EnteredAtUtc >= {p.Add(period.FromUtc + slice * i)} AND v.EnteredAtUtc < {(i + 1 == MedianSlices ? to : p.Add(period.FromUtc + slice * (i + 1)))}
                   ORDER BY v.EnteredAtUtc LIMIT {MedianSample / MedianSlices}) slice{i}
                 """));
         }
@@ -127,11 +131,12 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
         {
             var step = Math.Max(1, (count + MedianSample - 1) / MedianSample);
             text = $"""
-                SELECT v.SecondsInStage FROM sales_stage_visits v {VisitIndex(scope)}
-                WHERE {left} AND v.EnteredAtUtc >= {p.Add(period.FromUtc)} AND v.EnteredAtUtc < {to} {(step > 1 ? $"AND v.Id % {p.Add(step)} = 0" : "")} {inScope}
+                SELECT v.SecondsInStage, v.DealId FROM sales_stage_visits v {VisitIndex(scope)}
+                WHERE {left} AND v.EnteredAtUtc >= {p.Add(period.FromUtc)} AND v.EnteredAtUtc < {to} {(step > 1 ? $"AND v.Id % {p.Add(step)} = 0" : "")}
                 """;
         }
-        var seconds = await sql.QueryAsync(text, p, r => ReportSql.Long(r, 0), ct);
+        var seconds = (await sql.QueryAsync(text, p, r => (Seconds: ReportSql.Long(r, 0), Deal: (int)ReportSql.Long(r, 1)), ct))
+            .Where(v => !recycled.Contains(v.Deal)).Select(v => v.Seconds).ToList();
         if (seconds.Count == 0) return 0;
         seconds.Sort();
         var middle = seconds.Count / 2;
@@ -147,10 +152,4 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
     /// (it saves a sort) and look every visit's owner up in the table: seconds at a million deals instead of milliseconds.
     /// </summary>
     string VisitIndex(ReportScope scope) => scope.IsEveryone ? "" : sql.UseIndex("IX_sales_stage_visits_FunnelByOwner");
-
-    /// <summary>Keeps visits of deals in scope and out of the recycle bin (checked only when there are recycled deals).</summary>
-    async Task<string> DealsInScopeAsync(ReportScope scope, ReportSql.Parameters p, CancellationToken ct) =>
-        OwnersSql(scope, p) + (await db.Deals.AnyAsync(d => d.DeletedAtUtc != null, ct)
-            ? " AND v.DealId NOT IN (SELECT d.Id FROM sales_deals d WHERE d.DeletedAtUtc IS NOT NULL)"
-            : "");
 }
