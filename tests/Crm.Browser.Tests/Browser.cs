@@ -27,6 +27,17 @@ public sealed class Browser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>A new page signed in to <paramref name="site"/> through its sign-in form, with the test kit's password.</summary>
+    public async Task<IPage> SignInAsync(Uri site, string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(site + "Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(CrmTestServer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser != null) await _browser.DisposeAsync();

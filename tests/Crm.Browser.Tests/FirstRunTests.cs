@@ -53,14 +53,10 @@ public sealed class FirstRunTests : IAsyncDisposable
     [Fact]
     public async Task AnAdministratorDisablesAModuleAndItsMenuAndPageDisappear()
     {
-        var page = await _browser.NewPageAsync();
         _server = await CrmTestServer.StartAsync(new CrmTestOptions { UseKestrel = true, EnableModules = ["notes"] });
         await _server.AdminClientAsync(); // creates the administrator
         var site = _server.BaseAddress.ToString().TrimEnd('/');
-        await page.GotoAsync(site + "/Account/Login");
-        await page.GetByLabel("Email").FillAsync(CrmTestServer.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(CrmTestServer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await _browser.SignInAsync(_server.BaseAddress, CrmTestServer.AdminEmail);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Modules" }).ClickAsync();
         var row = page.Locator("tr[data-module=notes]");

@@ -16,11 +16,7 @@ public sealed class ImportTests : IAsyncDisposable
     {
         _server = await CrmTestServer.StartAsync(new CrmTestOptions { UseKestrel = true });
         var email = await _server.CreateUserAsync(CrmRoles.SalesManager, name: "Anna");
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync(_server.BaseAddress + "Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(CrmTestServer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await _browser.SignInAsync(_server.BaseAddress, email);
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Companies" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Import" }).ClickAsync();

@@ -23,11 +23,7 @@ public sealed class QuoteTests : IAsyncDisposable
         var deal = await (await anna.PostAsJsonAsync("/api/v1/sales/deals", new { title = "Pumps for Romashka", companyId = company.GetProperty("id").GetInt32() }))
             .Content.ReadFromJsonAsync<JsonElement>();
 
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync(_server.BaseAddress + "Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(CrmTestServer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await _browser.SignInAsync(_server.BaseAddress, email);
         await page.GotoAsync(_server.BaseAddress + $"Sales/Deals/{deal.GetProperty("id").GetInt32()}");
 
         await page.GetByLabel("Product").SelectOptionAsync(new SelectOptionValue { Label = "Pump 100 (P-100) — 1,250.00 RUB" });

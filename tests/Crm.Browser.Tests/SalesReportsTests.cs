@@ -23,11 +23,7 @@ public sealed class SalesReportsTests : IAsyncDisposable
             if (title != "Hoses") (await admin.PostAsJsonAsync($"/api/v1/sales/deals/{id}/move", new { stageId = proposal })).EnsureSuccessStatusCode();
         }
 
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync(_server.BaseAddress + "Account/Login");
-        await page.GetByLabel("Email").FillAsync(CrmTestServer.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(CrmTestServer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await _browser.SignInAsync(_server.BaseAddress, CrmTestServer.AdminEmail);
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Sales reports" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Funnel" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();

@@ -8,15 +8,7 @@ public sealed class SalesTests : IAsyncDisposable
     readonly Browser _browser = new();
     CrmTestServer? _server;
 
-    async Task<IPage> SignInAsync(string email)
-    {
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync(_server!.BaseAddress + "Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(CrmTestServer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        return page;
-    }
+    Task<IPage> SignInAsync(string email) => _browser.SignInAsync(_server!.BaseAddress, email);
 
     [Fact]
     public async Task AnAdminSetsUpAPipelineAndAManagerDragsADealAcrossTheBoardAndLosesAnother()

@@ -13,11 +13,7 @@ public sealed class SavedViewsTests : IAsyncDisposable
     {
         _server = await CrmTestServer.StartAsync(new CrmTestOptions { UseKestrel = true });
         var email = await _server.CreateUserAsync(CrmRoles.SalesManager, name: "Anna");
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync(_server.BaseAddress + "Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(CrmTestServer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await _browser.SignInAsync(_server.BaseAddress, email);
 
         foreach (var (name, tags) in new[] { ("Romashka", "VIP, Exhibition"), ("Vasilek", "") })
         {
