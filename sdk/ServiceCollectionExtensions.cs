@@ -47,6 +47,11 @@ public static class ServiceCollectionExtensions
         where TParticipant : class, IClientPurgeParticipant =>
         services.AddScoped<IClientPurgeParticipant, TParticipant>();
 
+    /// <summary>Registers a table of figures counted ahead of time, which the host can count again from scratch.</summary>
+    public static IServiceCollection AddReportSummary<TSummary>(this IServiceCollection services)
+        where TSummary : class, IReportSummary =>
+        services.AddScoped<IReportSummary, TSummary>();
+
     /// <summary>Registers a recurring job.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services)
         where TJob : class, IRecurringJob

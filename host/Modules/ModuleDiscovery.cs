@@ -106,7 +106,7 @@ public sealed class ModuleDiscovery(ILogger logger)
     }
 
     /// <summary>Platform contracts a module may add to (several registrations are the point), but never replace.</summary>
-    static readonly Type[] Contributions = [typeof(Crm.Sdk.Search.ISearchProvider), typeof(Crm.Sdk.Clients.ITimelineSource), typeof(Crm.Sdk.Clients.IHandoverParticipant), typeof(Crm.Sdk.Clients.IClientMergeParticipant), typeof(Crm.Sdk.Clients.IClientPurgeParticipant), typeof(Crm.Sdk.Jobs.RecurringJobRegistration), typeof(Crm.Sdk.Events.IDomainEventHandler<>)];
+    static readonly Type[] Contributions = [typeof(Crm.Sdk.Search.ISearchProvider), typeof(Crm.Sdk.Clients.ITimelineSource), typeof(Crm.Sdk.Clients.IHandoverParticipant), typeof(Crm.Sdk.Clients.IClientMergeParticipant), typeof(Crm.Sdk.Clients.IClientPurgeParticipant), typeof(Crm.Sdk.Data.IReportSummary), typeof(Crm.Sdk.Jobs.RecurringJobRegistration), typeof(Crm.Sdk.Events.IDomainEventHandler<>)];
 
     /// <summary>Framework services the host configures once; a module's registration of them is ignored.</summary>
     static readonly Type[] HostOwned =
