@@ -36,6 +36,8 @@ public sealed class SalesModule : CrmModule
         services.AddClientPurgeParticipant<DealsPurge>();
         services.AddRecurringJob<StalledDeals>();
         services.AddScoped<ReportSql>();
+        services.AddScoped<VisitMonths>();
+        services.AddReportSummary<VisitMonths>();
         services.AddScoped<ReportContext>();
         services.AddScoped<FunnelReport>();
         services.AddScoped<ManagerReport>();

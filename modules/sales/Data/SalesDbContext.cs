@@ -19,6 +19,7 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
     public DbSet<Deal> Deals => Set<Deal>();
     public DbSet<DealLine> DealLines => Set<DealLine>();
     public DbSet<StageVisit> StageVisits => Set<StageVisit>();
+    public DbSet<Reports.VisitMonth> VisitMonths => Set<Reports.VisitMonth>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductGroup> ProductGroups => Set<ProductGroup>();
     public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
@@ -123,6 +124,13 @@ public sealed class SalesDbContext(DbContextOptions<SalesDbContext> options) : M
             // The same for the visits of some owners' deals (a team's, a manager's own), owner by owner.
             e.HasIndex(v => new { v.PipelineId, v.OwnerId, v.StageId, v.EnteredAtUtc, v.PreviousEntryAtUtc, v.SecondsInStage, v.DealId })
                 .HasDatabaseName("IX_sales_stage_visits_FunnelByOwner");
+        });
+        b.Entity<Reports.VisitMonth>(e =>
+        {
+            e.ToTable("sales_visit_months");
+            // The funnel reads a pipeline's months in a period; the rest of the key tells the rows apart.
+            e.HasKey(m => new { m.PipelineId, m.Month, m.StageId, m.OwnerId, m.PreviousEntryOn });
+            e.Property(m => m.OwnerId).HasMaxLength(64);
         });
         b.Entity<Product>(e =>
         {

@@ -1,5 +1,6 @@
 using Crm.Sales.Data;
 using Crm.Sales.Pipelines;
+using Crm.Sales.Reports;
 using Crm.Sdk.Clients;
 using Crm.Sdk.Events;
 using Crm.Sdk.Search;
@@ -12,10 +13,11 @@ namespace Crm.Sales.Deals;
 /// <summary>
 /// Deals within the current user's record scope: every list, card, move and change goes through here, so the scope is
 /// applied in the query itself. Every stage change closes the current <see cref="StageVisit"/> and opens the next one in
-/// the same transaction, and publishes the domain events other modules listen to.
+/// the same transaction, keeps the funnel's monthly counts (<see cref="VisitMonths"/>) in step, and publishes the domain
+/// events other modules listen to.
 /// </summary>
 public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDirectory clients, IUserDirectory users, SalesSettings settings,
-    TimeProvider time)
+    VisitMonths visitMonths, TimeProvider time)
 {
     public const int MaxPageSize = 200;
 
@@ -50,6 +52,7 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
             DealId = deal.Id, PipelineId = deal.PipelineId, StageId = deal.StageId, EnteredAtUtc = now, OwnerId = deal.OwnerId, ByUserId = user.Id!,
         });
         await db.SaveChangesAsync(ct);
+        await visitMonths.UpdateAsync(new VisitMonths.Counts(), [deal.Id], ct);
         await transaction.CommitAsync(ct);
         db.Raise(new DealCreated(deal.Id, deal.Title, deal.OwnerId, ClientOf(deal), deal.Amount, deal.Currency));
         await db.SaveChangesAsync(ct);
@@ -74,9 +77,14 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         Apply(deal, input, time.GetUtcNow().UtcDateTime);
         deal.Version++;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var counted = handedOver ? await visitMonths.CountAsync([deal.Id], ct) : null;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return SaveResult.Changed(); }
-        if (handedOver) await StageVisit.FollowOwnersAsync(db.StageVisits, new Dictionary<int, string> { [deal.Id] = owner }, ct);
+        if (counted != null)
+        {
+            await StageVisit.FollowOwnersAsync(db.StageVisits, new Dictionary<int, string> { [deal.Id] = owner }, ct);
+            await visitMonths.UpdateAsync(counted, [deal.Id], ct);
+        }
         await transaction.CommitAsync(ct);
         return SaveResult.Saved(deal.Id);
     }
@@ -102,6 +110,7 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         var now = time.GetUtcNow().UtcDateTime;
         var from = deal.StageId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var counted = await visitMonths.CountAsync([deal.Id], ct);
         var open = await db.StageVisits.Where(v => v.DealId == deal.Id && v.LeftAtUtc == null).ToListAsync(ct);
         foreach (var visit in open) StageVisit.Leave(visit, now);
         var previousEntry = await db.StageVisits.Where(v => v.DealId == deal.Id && v.StageId == target.Id).MaxAsync(v => (DateTime?)v.EnteredAtUtc, ct);
@@ -121,6 +130,7 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         deal.Version++;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return SaveResult.Changed(); }
+        await visitMonths.UpdateAsync(counted, [deal.Id], ct);
         await transaction.CommitAsync(ct);
 
         db.Raise(new DealStageChanged(deal.Id, from, target.Id, target.Name, user.Id!));
@@ -132,14 +142,18 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         return SaveResult.Saved(deal.Id);
     }
 
-    /// <summary>Sends a deal to the recycle bin; its history stays for reports of the past.</summary>
+    /// <summary>Sends a deal to the recycle bin; its history stays, but reports leave it out.</summary>
     public async Task<bool> DeleteAsync(int id, CancellationToken ct)
     {
         var deal = await Visible(Permissions.EditDeals).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deal == null) return false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var counted = await visitMonths.CountAsync([deal.Id], ct);
         deal.DeletedAtUtc = time.GetUtcNow().UtcDateTime;
         deal.Version++;
         await db.SaveChangesAsync(ct);
+        await visitMonths.UpdateAsync(counted, [deal.Id], ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 

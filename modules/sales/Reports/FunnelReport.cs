@@ -20,9 +20,10 @@ public sealed record FunnelStage(int StageId, string Name, StageKind Kind, int? 
 public sealed record Funnel(int PipelineId, string PipelineName, ReportPeriod Period, IReadOnlyList<FunnelStage> Stages);
 
 /// <summary>
-/// The funnel per pipeline and period. Counts and times come from one grouped query over the stage history's covering
-/// index; medians from the durations of each stage, sampled evenly when there are many; stalled deals from the
-/// deals' stage index. Deals in the recycle bin are left out.
+/// The funnel per pipeline and period. Counts and times of whole months come from the monthly counts kept ahead of time
+/// (<see cref="VisitMonth"/>), those of the part-months at the ends of the period from the stage history's covering index;
+/// medians from the durations of each stage, sampled evenly when there are many; stalled deals from the deals' stage
+/// index. Deals in the recycle bin are left out.
 /// </summary>
 public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser user, TimeProvider time)
 {
@@ -72,19 +73,50 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
 
     sealed record VisitFigures(int StageId, int Entered, int Left, long Seconds);
 
-    /// <summary>
-    /// Entries, leavers and their seconds per stage: counted over the visits' covering index, less the same figures of
-    /// the deals in the recycle bin (read from those few deals), which is exact for counts and sums and spares the
-    /// database a check of every visit against the recycle bin.
-    /// </summary>
+    /// <summary>Entries, leavers and their seconds per stage: whole months from the monthly counts, the ends from the visits.</summary>
     async Task<List<VisitFigures>> VisitFiguresAsync(int pipelineId, List<Stage> stages, ReportPeriod period, ReportScope scope, bool anyRecycled,
         CancellationToken ct)
+    {
+        var (first, end) = period.WholeMonths();
+        if (first >= end) return await VisitedAsync(pipelineId, stages, period.FromUtc, period.ToUtc, period, scope, anyRecycled, ct);
+        var parts = new List<VisitFigures>();
+        var firstUtc = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var endUtc = end.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        if (period.FromUtc < firstUtc) parts.AddRange(await VisitedAsync(pipelineId, stages, period.FromUtc, firstUtc, period, scope, anyRecycled, ct));
+        parts.AddRange(await CountedAsync(pipelineId, first, end, period, scope, ct));
+        if (endUtc < period.ToUtc) parts.AddRange(await VisitedAsync(pipelineId, stages, endUtc, period.ToUtc, period, scope, anyRecycled, ct));
+        return parts.GroupBy(f => f.StageId)
+            .Select(g => new VisitFigures(g.Key, g.Sum(f => f.Entered), g.Sum(f => f.Left), g.Sum(f => f.Seconds))).ToList();
+    }
+
+    /// <summary>The figures of the whole months [<paramref name="first"/>, <paramref name="end"/>) from the monthly counts.</summary>
+    async Task<List<VisitFigures>> CountedAsync(int pipelineId, DateOnly first, DateOnly end, ReportPeriod period, ReportScope scope, CancellationToken ct)
+    {
+        var p = new ReportSql.Parameters();
+        var from = p.Add(period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return await sql.QueryAsync($"""
+            SELECT m.StageId, SUM(CASE WHEN m.PreviousEntryOn < {from} THEN m.Visits ELSE 0 END), SUM(m.Finished), SUM(m.Seconds)
+            FROM sales_visit_months m
+            WHERE m.PipelineId = {p.Add(pipelineId)} AND m.Month >= {p.Add(first.Year * 100 + first.Month)} AND m.Month < {p.Add(end.Year * 100 + end.Month)}
+              {(scope.IsEveryone ? "" : $"AND {scope.Sql("m.OwnerId", p)}")}
+            GROUP BY m.StageId
+            """, p, r => new VisitFigures(r.GetInt32(0), (int)ReportSql.Long(r, 1), (int)ReportSql.Long(r, 2), ReportSql.Long(r, 3)), ct);
+    }
+
+    /// <summary>
+    /// The figures of the visits entered in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), where a re-entry counts as
+    /// a deal entering when its previous entry was before the <paramref name="period"/>: counted over the visits' covering
+    /// index, less the same figures of the deals in the recycle bin (read from those few deals), which is exact for counts
+    /// and sums and spares the database a check of every visit against the recycle bin.
+    /// </summary>
+    async Task<List<VisitFigures>> VisitedAsync(int pipelineId, List<Stage> stages, DateTime fromUtc, DateTime toUtc, ReportPeriod period,
+        ReportScope scope, bool anyRecycled, CancellationToken ct)
     {
         var p = new ReportSql.Parameters();
         var from = p.Add(period.FromUtc);
         var visits = $"""
             v.PipelineId = {p.Add(pipelineId)} AND v.StageId IN ({string.Join(", ", stages.Select(s => p.Add(s.Id)))})
-              AND v.EnteredAtUtc >= {from} AND v.EnteredAtUtc < {p.Add(period.ToUtc)} {OwnersSql(scope, p)}
+              AND v.EnteredAtUtc >= {p.Add(fromUtc)} AND v.EnteredAtUtc < {p.Add(toUtc)} {OwnersSql(scope, p)}
             """;
         var figures = $"""
             SELECT v.StageId, SUM(CASE WHEN v.PreviousEntryAtUtc IS NULL OR v.PreviousEntryAtUtc < {from} THEN 1 ELSE 0 END),

@@ -11,6 +11,10 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
     public DateOnly FirstMonth => new(From.Year, From.Month, 1);
     public DateOnly LastMonth => new(To.Year, To.Month, 1);
 
+    /// <summary>The whole calendar months inside the period, as [first day of the first, first day after the last); empty when first ≥ end.</summary>
+    public (DateOnly First, DateOnly End) WholeMonths() =>
+        (From.Day == 1 ? FirstMonth : FirstMonth.AddMonths(1), To.AddDays(1).Day == 1 ? LastMonth.AddMonths(1) : LastMonth);
+
     /// <summary>The period asked for; the current calendar year when a bound is missing. A start after the end is refused.</summary>
     public static ReportPeriod? Parse(DateOnly? from, DateOnly? to, DateOnly today, FieldErrors errors)
     {

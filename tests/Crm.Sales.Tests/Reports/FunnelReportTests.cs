@@ -104,6 +104,7 @@ public sealed class FunnelReportTests(MariaDbFixture mariaDb) : ReportTest(maria
                     "INSERT INTO sales_stage_visits (DealId, PipelineId, StageId, EnteredAtUtc, LeftAtUtc, SecondsInStage, OwnerId, ByUserId) VALUES " + string.Join(", ", rows));
             }
         }
+        await CountSummariesAgainAsync();
 
         var everyone = RowsBy((await ReportAsync(Admin, "funnel?" + Year2025)).GetProperty("stages"), "name");
         Assert.Equal(5.0m, Number(everyone["Negotiation"], "medianDays"));

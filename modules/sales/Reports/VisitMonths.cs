@@ -1,0 +1,94 @@
+using Crm.Sales.Data;
+using Crm.Sdk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Sales.Reports;
+
+/// <summary>
+/// Keeps <see cref="VisitMonth"/> exact. Whatever changes a deal's visits or takes it to the recycle bin counts what the
+/// deal adds to the summary before the change (<see cref="CountAsync"/>) and hands that to <see cref="UpdateAsync"/> after
+/// saving, in the same transaction: the summary then moves by the difference, whatever the change was. The whole
+/// summary can be counted again from the visits (<see cref="RebuildAsync"/>), with the same SQL the migration ran.
+/// </summary>
+public sealed class VisitMonths(SalesDbContext db, ReportSql sql) : IReportSummary
+{
+    public string Name => "sales_visit_months";
+
+    static readonly string[] KeyColumns = ["PipelineId", "Month", "StageId", "OwnerId", "PreviousEntryOn"];
+    static readonly string[] SumColumns = ["Visits", "Finished", "Seconds"];
+
+    /// <summary>What the visits of <paramref name="dealIds"/> add to the summary now; nothing for a deal in the recycle bin.</summary>
+    public async Task<Counts> CountAsync(IReadOnlyCollection<int> dealIds, CancellationToken ct)
+    {
+        var counts = new Counts();
+        foreach (var chunk in dealIds.Chunk(500))
+        {
+            var visits = await (from v in db.StageVisits.AsNoTracking()
+                                join d in db.Deals on v.DealId equals d.Id
+                                where chunk.Contains(v.DealId) && d.DeletedAtUtc == null
+                                select new { v.PipelineId, v.StageId, v.OwnerId, v.EnteredAtUtc, v.PreviousEntryAtUtc, v.SecondsInStage }).ToListAsync(ct);
+            foreach (var v in visits)
+                counts.Add(new Key(v.PipelineId, v.EnteredAtUtc.Year * 100 + v.EnteredAtUtc.Month, v.StageId, v.OwnerId,
+                    v.PreviousEntryAtUtc is { } previous ? DateOnly.FromDateTime(previous) : VisitMonth.FirstEntry), v.SecondsInStage);
+        }
+        return counts;
+    }
+
+    /// <summary>Counts the deals again after a change and adds the difference from <paramref name="before"/> to the summary.</summary>
+    public async Task UpdateAsync(Counts before, IReadOnlyCollection<int> dealIds, CancellationToken ct)
+    {
+        var changes = (await CountAsync(dealIds, ct)).Minus(before);
+        foreach (var chunk in changes.Chunk(200))
+        {
+            var p = new ReportSql.Parameters();
+            var rows = chunk.Select(c => string.Join(", ", p.Add(c.Key.PipelineId), p.Add(c.Key.Month), p.Add(c.Key.StageId), p.Add(c.Key.OwnerId),
+                p.Add(c.Key.PreviousEntryOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                p.Add(c.Value.Visits), p.Add(c.Value.Finished), p.Add(c.Value.Seconds)));
+            await sql.ExecuteAsync(sql.InsertOrAdd("sales_visit_months", KeyColumns, SumColumns, rows), p, ct);
+        }
+    }
+
+    public async Task RebuildAsync(CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.VisitMonths.ExecuteDeleteAsync(ct);
+        await sql.ExecuteAsync(CountAllSql(sql.IsSqlite), new ReportSql.Parameters(), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Counts every visit of the deals outside the recycle bin into the summary, which must be empty.</summary>
+    public static string CountAllSql(bool sqlite)
+    {
+        var month = ReportSql.YearMonth("v.EnteredAtUtc", sqlite);
+        // The stored day's text on SQLite is the date's own format (yyyy-MM-dd), as EF writes a DateOnly.
+        var previousEntryOn = $"COALESCE({(sqlite ? "date" : "DATE")}(v.PreviousEntryAtUtc), '{VisitMonth.FirstEntry:yyyy-MM-dd}')";
+        return $"""
+            INSERT INTO sales_visit_months (PipelineId, Month, StageId, OwnerId, PreviousEntryOn, Visits, Finished, Seconds)
+            SELECT v.PipelineId, {month}, v.StageId, v.OwnerId, {previousEntryOn}, COUNT(*), COUNT(v.SecondsInStage), COALESCE(SUM(v.SecondsInStage), 0)
+            FROM sales_stage_visits v JOIN sales_deals d ON d.Id = v.DealId
+            WHERE d.DeletedAtUtc IS NULL
+            GROUP BY v.PipelineId, {month}, v.StageId, v.OwnerId, {previousEntryOn}
+            """;
+    }
+
+    public readonly record struct Key(int PipelineId, int Month, int StageId, string OwnerId, DateOnly PreviousEntryOn);
+    public readonly record struct Figures(int Visits, int Finished, long Seconds);
+
+    /// <summary>Figures per summary row.</summary>
+    public sealed class Counts : Dictionary<Key, Figures>
+    {
+        public void Add(Key key, long? secondsInStage)
+        {
+            var f = this.GetValueOrDefault(key);
+            this[key] = new Figures(f.Visits + 1, f.Finished + (secondsInStage == null ? 0 : 1), f.Seconds + (secondsInStage ?? 0));
+        }
+
+        /// <summary>The rows where this differs from <paramref name="other"/>, as this less the other.</summary>
+        public IEnumerable<KeyValuePair<Key, Figures>> Minus(Counts other) =>
+            Keys.Union(other.Keys).Select(key =>
+            {
+                var (a, b) = (this.GetValueOrDefault(key), other.GetValueOrDefault(key));
+                return KeyValuePair.Create(key, new Figures(a.Visits - b.Visits, a.Finished - b.Finished, a.Seconds - b.Seconds));
+            }).Where(c => c.Value != default);
+    }
+}
