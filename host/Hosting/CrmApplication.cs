@@ -24,6 +24,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -220,7 +221,7 @@ public static class CrmApplication
         services.AddSingleton<Api.ClientJson>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddRecurringJob<Clients.AttachmentSweep>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // a test host may have set its own clock
         services.AddSingleton<CompanyClock>();
         services.AddSingleton<Crm.Sdk.Time.ICompanyClock>(p => p.GetRequiredService<CompanyClock>());
         services.AddScoped<Crm.Sdk.Search.ISearchProvider, Clients.ContactSearch>();

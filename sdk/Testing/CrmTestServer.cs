@@ -29,6 +29,8 @@ public sealed record CrmTestOptions
     public string? DataDirectory { get; init; }
     /// <summary>More settings, as "Crm:Section:Key" = value.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    /// <summary>The host's clock (what "now" is when a record is saved), to create records in the past; the system clock by default.</summary>
+    public TimeProvider? Time { get; init; }
 }
 
 /// <summary>
@@ -79,6 +81,7 @@ public sealed class CrmTestServer : IAsyncDisposable
 
         var app = CrmApplication.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray(), builder =>
         {
+            if (options.Time != null) builder.Services.AddSingleton(options.Time);
             if (options.UseKestrel) builder.WebHost.UseUrls("http://127.0.0.1:0");
             else builder.WebHost.UseTestServer();
         });
