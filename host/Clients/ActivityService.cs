@@ -92,8 +92,7 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         var activity = await Reachable(CorePermissions.EditClients).FirstOrDefaultAsync(a => a.Id == id && a.DeletedAtUtc == null, ct);
         if (activity == null) return false;
         activity.DeletedAtUtc = clock.UtcNow;
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await SaveUnlessChangedMeanwhileAsync(ct);
     }
 
     /// <summary>Brings an activity and its files back from the recycle bin.</summary>
@@ -102,8 +101,21 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         var activity = await Reachable(CorePermissions.EditClients).FirstOrDefaultAsync(a => a.Id == id && a.DeletedAtUtc != null, ct);
         if (activity == null) return false;
         activity.DeletedAtUtc = null;
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await SaveUnlessChangedMeanwhileAsync(ct);
+    }
+
+    /// <summary>False when someone deleted or restored the activity since it was read (its counted fields are concurrency tokens).</summary>
+    async Task<bool> SaveUnlessChangedMeanwhileAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -118,7 +130,11 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         {
             storedNames = await db.ActivityAttachments.Where(f => f.ActivityId == id).Select(f => f.StoredName).ToListAsync(ct);
             await db.ActivityAttachments.Where(f => f.ActivityId == id).ExecuteDeleteAsync(ct);
-            if (await db.Activities.Where(a => a.Id == id && a.DeletedAtUtc != null).ExecuteDeleteAsync(ct) == 0) return false; // restored meanwhile
+            var purged = db.Activities.Where(a => a.Id == id && a.DeletedAtUtc != null);
+            // An activity in the recycle bin counts in no month; counted anyway, so the months stay right whatever this deletes.
+            var counted = await ActivityMonths.CountAsync(purged, ct);
+            if (await purged.ExecuteDeleteAsync(ct) == 0) return false; // restored meanwhile
+            await ActivityMonths.ApplyAsync(db, ActivityMonths.Removed(counted), ct);
             await transaction.CommitAsync(ct);
         }
         DeleteFiles(storedNames);

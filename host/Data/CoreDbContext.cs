@@ -24,6 +24,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<Clients.Activity> Activities => Set<Clients.Activity>();
     public DbSet<Clients.ClientTask> Tasks => Set<Clients.ClientTask>();
     public DbSet<Clients.ActivityAttachment> ActivityAttachments => Set<Clients.ActivityAttachment>();
+    public DbSet<Clients.ActivityMonth> ActivityMonths => Set<Clients.ActivityMonth>();
     public DbSet<Clients.CustomField> CustomFields => Set<Clients.CustomField>();
     public DbSet<Clients.CustomValue> CustomValues => Set<Clients.CustomValue>();
     public DbSet<Clients.Tag> Tags => Set<Clients.Tag>();
@@ -34,7 +35,14 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit.");
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        AuditedSave.SaveAsync(this, accept => base.SaveChangesAsync(accept, cancellationToken), acceptAllChangesOnSuccess, cancellationToken);
+        AuditedSave.SaveAsync(this, async accept =>
+        {
+            // Activities are audited, so a save that changes one runs in the audit's transaction, and its months with it.
+            var months = Clients.ActivityMonths.Changes(ChangeTracker);
+            var saved = await base.SaveChangesAsync(accept, cancellationToken);
+            await Clients.ActivityMonths.ApplyAsync(this, months, cancellationToken);
+            return saved;
+        }, acceptAllChangesOnSuccess, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -191,6 +199,11 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.Property(a => a.Body).HasMaxLength(4000);
             e.Property(a => a.Outcome).HasMaxLength(1000);
             e.Property(a => a.OwnerId).HasMaxLength(64);
+            // What core_activity_months counts: an update matches only the values it read, so two people deleting or
+            // restoring the same activity at once cannot both count the change.
+            e.Property(a => a.OwnerId).IsConcurrencyToken();
+            e.Property(a => a.DoneAtUtc).IsConcurrencyToken();
+            e.Property(a => a.DeletedAtUtc).IsConcurrencyToken();
             e.HasOne<Clients.Company>().WithMany().HasForeignKey(a => a.CompanyId);
             e.HasOne<Clients.Contact>().WithMany().HasForeignKey(a => a.ContactId);
             e.HasIndex(a => new { a.CompanyId, a.CreatedAtUtc });
@@ -198,6 +211,12 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasIndex(a => new { a.OwnerId, a.PlannedAtUtc });
             e.HasIndex(a => new { a.OwnerId, a.DoneAtUtc });
             e.HasIndex(a => a.DeletedAtUtc);
+        });
+        b.Entity<Clients.ActivityMonth>(e =>
+        {
+            e.ToTable(Clients.ActivityMonths.Table);
+            e.HasKey(m => new { m.OwnerId, m.Month });
+            e.Property(m => m.OwnerId).HasMaxLength(64);
         });
         b.Entity<Clients.ActivityAttachment>(e =>
         {

@@ -211,6 +211,7 @@ public static class CrmApplication
         services.AddScoped<Crm.Sdk.Clients.IActivityStatistics, Clients.ActivityStatistics>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Data.ReportSummaries>();
+        services.AddReportSummary<Clients.ActivityMonthsSummary>();
         services.AddScoped<Clients.CustomFieldService>();
         services.AddScoped<Clients.CustomFieldValues>();
         services.AddScoped<Clients.TagService>();
