@@ -87,6 +87,18 @@ public static class Generator
                               $"({salesRows / salesLoad.Elapsed.TotalSeconds:N0} rows/s)");
             ForLoad(connection, database.Provider, loading: false);
         }
+        SqliteConnection.ClearAllPools();
+
+        // The load wrote the rows around the services that keep the report summaries, so these are counted again now.
+        var recount = Stopwatch.StartNew();
+        await using (var app = CrmApplication.Build(settings))
+        {
+            // The modules' states, so that the sales module's summaries count as installed.
+            await app.Services.GetRequiredService<Initializer>().InitializeAsync(ct);
+            using var scope = app.Services.CreateScope();
+            var rebuilt = await scope.ServiceProvider.GetRequiredService<ReportSummaries>().RebuildAllAsync(ct);
+            Console.WriteLine($"report summaries: {string.Join(", ", rebuilt)} counted again in {recount.Elapsed.TotalSeconds:F1} s");
+        }
         Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:F1} s: {database.Describe()}");
         Console.WriteLine($"sign in as {Staff.AdminEmail} (administrator), head1@bench.test (head of sales) or manager1@bench.test " +
                           $"(sales manager), password {Staff.Password}");
