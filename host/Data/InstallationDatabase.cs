@@ -62,11 +62,12 @@ public sealed class InstallationDatabase : IModuleDatabase
     }
 
     static readonly SqliteCacheSize CacheSize = new();
+    static readonly DatabaseTime Time = new();
 
     public void Configure(DbContextOptionsBuilder options)
     {
-        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString).AddInterceptors(CacheSize);
-        else options.UseMySql(ConnectionString, _mySqlVersion!.Value);
+        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString).AddInterceptors(CacheSize, Time);
+        else options.UseMySql(ConnectionString, _mySqlVersion!.Value).AddInterceptors(Time);
     }
 
     /// <summary>Creates the SQLite file's folder and switches it to WAL; checks that a MySQL server answers.</summary>

@@ -30,8 +30,10 @@ public static class Results
         text.AppendLine();
         text.AppendLine("Latencies are p50 / p95 / max in ms of server time (the host's `Server-Timing` header: from the request entering the");
         text.AppendLine("pipeline to the response starting); the floor is the same data read by hand-written SQL over ADO.NET with as many");
-        text.AppendLine("concurrent connections, in the same run; the ratio is p95 over floor p95. The ceiling is a static file served by the");
-        text.AppendLine("same Kestrel. How to run it and what the figures mean: [README.md](README.md).");
+        text.AppendLine("concurrent connections, in the same run; the ratio is p95 over floor p95: for lists and cards the p95 of the time the");
+        text.AppendLine("request spent in database commands (`db` in the header; the whole page's ratio is given beside it), for the others the");
+        text.AppendLine("whole request's. The ceiling is a static file served by the same Kestrel. How to run it and what the figures mean:");
+        text.AppendLine("[README.md](README.md).");
         text.AppendLine();
         text.Append(table);
         var notes = Path.Combine(Path.GetDirectoryName(options.ResultsFile)!, "RESULTS.notes.md");

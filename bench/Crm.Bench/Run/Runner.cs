@@ -69,7 +69,8 @@ public static class Runner
             if (options.Wants("ceiling"))
             {
                 var ceiling = await MeasureHttpAsync(admins, _ => [new Case("/css/site.css", _ => 0)], options, ct);
-                figures.Add(new Figure("ceiling: static file on the same Kestrel", Ms(ceiling.Server), "", null, "", null, $"client p95 {ceiling.Client.P95:F2} ms"));
+                figures.Add(new Figure("ceiling: static file on the same Kestrel", Ms(ceiling.Server), "", null, "", null,
+                    $"client p95 {ceiling.Client.P95:F2} ms"));
                 Console.WriteLine($"  {figures[^1].Name}: {figures[^1].Value}");
             }
 
@@ -79,16 +80,19 @@ public static class Runner
                 var cases = sessions.Select((s, w) => operation.Cases(w, s)).ToList();
                 var http = await MeasureHttpAsync(sessions, w => cases[w], options, ct);
                 var floor = MeasureFloor(connections, w => cases[w], options);
-                var ratio = http.Server.P95 / floor.P95;
+                // A list or card is held to its own SQL against the floor's (the page's HTML, cookie and layout come on top of
+                // both); other figures compare the whole request with the floor.
+                var ratio = (operation.Target == Target.ListOrCard ? http.Database.P95 : http.Server.P95) / floor.P95;
                 var (target, pass) = operation.Target switch
                 {
-                    Target.ListOrCard => ("p95 ≤ 30 ms, ≤ 2× floor", http.Server.P95 <= 30 && ratio <= 2),
+                    Target.ListOrCard => ("p95 ≤ 30 ms, its SQL ≤ 2× floor", http.Server.P95 <= 30 && ratio <= 2),
                     Target.Search => ("p95 ≤ 50 ms", http.Server.P95 <= 50),
                     Target.Report => ("p95 ≤ 300 ms", http.Server.P95 <= 300),
                     Target.Column => ("p95 ≤ 50 ms", http.Server.P95 <= 50),
                     _ => ("", (bool?)null),
                 };
-                figures.Add(new Figure(operation.Name, Ms(http.Server), Ms(floor), ratio, target, pass, $"client p95 {http.Client.P95:F1} ms"));
+                figures.Add(new Figure(operation.Name, Ms(http.Server), Ms(floor), ratio, target, pass,
+                    $"client p95 {http.Client.P95:F1} ms; SQL p95 {http.Database.P95:F1} ms; page {http.Server.P95 / floor.P95:F1}× floor"));
                 Console.WriteLine($"  {operation.Name}: {figures[^1].Value} | floor {figures[^1].Floor}");
             }
 
@@ -181,10 +185,11 @@ public static class Runner
     }
 
     /// <summary>Each worker (one signed-in user) runs its cases in turn; a few rounds warm up first and are not counted.</summary>
-    static async Task<(Latencies Server, Latencies Client)> MeasureHttpAsync(IReadOnlyList<Session> sessions,
+    static async Task<(Latencies Server, Latencies Database, Latencies Client)> MeasureHttpAsync(IReadOnlyList<Session> sessions,
         Func<int, IReadOnlyList<Case>> cases, RunOptions options, CancellationToken ct)
     {
         var server = new Latencies();
+        var database = new Latencies();
         var client = new Latencies();
         var perWorker = options.Requests / sessions.Count;
         await Task.WhenAll(sessions.Select((session, w) => Task.Run(async () =>
@@ -201,11 +206,17 @@ public static class Runner
                 if ((int)response.StatusCode != 200) throw new InvalidOperationException($"GET {path} as {session.Email}: {(int)response.StatusCode}");
                 if (i < 0) continue;
                 client.Add(elapsed);
+                // "app;dur=12.34, db;dur=5.67": the whole request, and its time in database commands.
                 if (response.Headers.TryGetValues("Server-Timing", out var timing))
-                    server.Add(double.Parse(timing.First().Split("dur=")[1], CultureInfo.InvariantCulture));
+                {
+                    var durations = string.Join(", ", timing).Split("dur=").Skip(1)
+                        .Select(d => double.Parse(d.Split(',')[0], CultureInfo.InvariantCulture)).ToList();
+                    server.Add(durations[0]);
+                    if (durations.Count > 1) database.Add(durations[1]);
+                }
             }
         }, ct)));
-        return (server, client);
+        return (server, database, client);
     }
 
     /// <summary>The floor: the same cases' hand-written SQL, with as many concurrent connections as the HTTP run had users.</summary>
