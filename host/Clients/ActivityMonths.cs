@@ -51,9 +51,10 @@ public static class ActivityMonths
     public static async Task<Dictionary<(string OwnerId, int Month), int>> CountAsync(IQueryable<Activity> activities, CancellationToken ct)
     {
         var counts = new Dictionary<(string OwnerId, int Month), int>();
-        var counted = await activities.Where(a => a.DoneAtUtc != null && a.DeletedAtUtc == null)
-            .Select(a => new { a.OwnerId, a.DoneAtUtc }).ToListAsync(ct);
-        foreach (var a in counted) Count(counts, a.OwnerId, a.DoneAtUtc, null, +1);
+        // The recycle bin is left out here, not in SQL: SQLite takes "DeletedAtUtc IS NULL" for an equality and would walk
+        // its index over every live activity instead of the caller's client or id.
+        var done = await activities.Where(a => a.DoneAtUtc != null).Select(a => new { a.OwnerId, a.DoneAtUtc, a.DeletedAtUtc }).ToListAsync(ct);
+        foreach (var a in done) Count(counts, a.OwnerId, a.DoneAtUtc, a.DeletedAtUtc, +1);
         return counts;
     }
 

@@ -38,8 +38,10 @@ public sealed class ActivityStatistics(CoreDbContext db) : IActivityStatistics
             ? Task.FromResult(new Dictionary<string, int>())
             : db.Activities.AsNoTracking()
                 // The ids inline (a few dozen employees): as a parameter list SQLite cannot tell how few they are and walks another index.
-                .Where(a => EF.Constant(ids).Contains(a.OwnerId) && a.DoneAtUtc >= fromUtc && a.DoneAtUtc < toUtc && a.DeletedAtUtc == null)
-                .GroupBy(a => a.OwnerId).Select(g => new { g.Key, Count = g.Count() })
+                .Where(a => EF.Constant(ids).Contains(a.OwnerId) && a.DoneAtUtc >= fromUtc && a.DoneAtUtc < toUtc)
+                // The recycle bin left out in the count, not in the filter: there SQLite would take "DeletedAtUtc IS NULL" for an
+                // equality and walk every live activity (0.5 s at 1M) instead of the period; (OwnerId, DoneAtUtc, DeletedAtUtc) covers this.
+                .GroupBy(a => a.OwnerId).Select(g => new { g.Key, Count = g.Count(a => a.DeletedAtUtc == null) })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
     static void Add(Dictionary<string, int> done, Dictionary<string, int> more)

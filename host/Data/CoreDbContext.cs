@@ -209,7 +209,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.HasIndex(a => new { a.CompanyId, a.CreatedAtUtc });
             e.HasIndex(a => new { a.ContactId, a.CreatedAtUtc });
             e.HasIndex(a => new { a.OwnerId, a.PlannedAtUtc });
-            e.HasIndex(a => new { a.OwnerId, a.DoneAtUtc });
+            e.HasIndex(a => new { a.OwnerId, a.DoneAtUtc, a.DeletedAtUtc });
             e.HasIndex(a => a.DeletedAtUtc);
         });
         b.Entity<Clients.ActivityMonth>(e =>

@@ -19,7 +19,18 @@ public sealed class M0035_ActivityMonths : Migration
             .WithColumn("Done").AsInt32().NotNullable();
         IfDatabase("SQLite").Execute.Sql(ActivityMonths.CountAllSql(DatabaseProvider.Sqlite));
         IfDatabase("MySql", "MySql5", "MariaDB").Execute.Sql(ActivityMonths.CountAllSql(DatabaseProvider.MySql));
+
+        // The partial months at a period's edges are counted without the recycle bin from the index alone.
+        Delete.Index("IX_core_activities_OwnerId_DoneAtUtc").OnTable("core_activities");
+        Create.Index("IX_core_activities_OwnerId_DoneAtUtc_DeletedAtUtc").OnTable("core_activities")
+            .OnColumn("OwnerId").Ascending().OnColumn("DoneAtUtc").Ascending().OnColumn("DeletedAtUtc").Ascending();
     }
 
-    public override void Down() => Delete.Table(ActivityMonths.Table);
+    public override void Down()
+    {
+        Delete.Index("IX_core_activities_OwnerId_DoneAtUtc_DeletedAtUtc").OnTable("core_activities");
+        Create.Index("IX_core_activities_OwnerId_DoneAtUtc").OnTable("core_activities")
+            .OnColumn("OwnerId").Ascending().OnColumn("DoneAtUtc").Ascending();
+        Delete.Table(ActivityMonths.Table);
+    }
 }
