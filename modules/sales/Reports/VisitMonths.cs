@@ -34,19 +34,30 @@ public sealed class VisitMonths(SalesDbContext db, ReportSql sql) : IReportSumma
         return counts;
     }
 
-    /// <summary>Counts the deals again after a change and adds the difference from <paramref name="before"/> to the summary.</summary>
+    /// <summary>
+    /// Counts the deals again after a change and adds the difference from <paramref name="before"/> to the summary; rows
+    /// left with no visits go, so that the summary holds what counting it again would.
+    /// </summary>
     public async Task UpdateAsync(Counts before, IReadOnlyCollection<int> dealIds, CancellationToken ct)
     {
-        var changes = (await CountAsync(dealIds, ct)).Minus(before);
+        var changes = (await CountAsync(dealIds, ct)).Minus(before).ToList();
         foreach (var chunk in changes.Chunk(200))
         {
             var p = new ReportSql.Parameters();
-            var rows = chunk.Select(c => string.Join(", ", p.Add(c.Key.PipelineId), p.Add(c.Key.Month), p.Add(c.Key.StageId), p.Add(c.Key.OwnerId),
-                p.Add(c.Key.PreviousEntryOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                p.Add(c.Value.Visits), p.Add(c.Value.Finished), p.Add(c.Value.Seconds)));
+            var rows = chunk.Select(c => $"{KeyValues(c.Key, p)}, {p.Add(c.Value.Visits)}, {p.Add(c.Value.Finished)}, {p.Add(c.Value.Seconds)}");
             await sql.ExecuteAsync(sql.InsertOrAdd("sales_visit_months", KeyColumns, SumColumns, rows), p, ct);
         }
+        foreach (var chunk in changes.Where(c => c.Value.Visits < 0).Chunk(100))
+        {
+            var p = new ReportSql.Parameters();
+            var keys = chunk.Select(c => $"({string.Join(", ", KeyColumns)}) = ({KeyValues(c.Key, p)})");
+            await sql.ExecuteAsync($"DELETE FROM sales_visit_months WHERE Visits = 0 AND ({string.Join(" OR ", keys)})", p, ct);
+        }
     }
+
+    static string KeyValues(Key key, ReportSql.Parameters p) =>
+        string.Join(", ", p.Add(key.PipelineId), p.Add(key.Month), p.Add(key.StageId), p.Add(key.OwnerId),
+            p.Add(key.PreviousEntryOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
     public async Task RebuildAsync(CancellationToken ct)
     {
