@@ -64,6 +64,44 @@ public sealed class ActivityMonthsTests(MariaDbFixture mariaDb) : HostTest(maria
     }
 
     [Theory, MemberData(nameof(Databases))]
+    public async Task AnyPeriodCountsWhatCountingTheCallsOneByOneCounts(TestDatabaseKind database)
+    {
+        var server = await StartWithClockAsync(database);
+        var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Anna"));
+        var boris = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Boris"));
+        var (annaId, borisId) = (UserId(server, "Anna"), UserId(server, "Boris"));
+        var annas = await anna.CreateAsync("/api/v1/companies", new { name = "Romashka" });
+        var boriss = await boris.CreateAsync("/api/v1/companies", new { name = "Vasilek" });
+        DateTime[] annasCalls =
+        [
+            new(2024, 12, 31, 23, 0, 0), new DateTime(2025, 1, 31, 23, 59, 59).AddTicks(9_999_999), new(2025, 2, 1), new(2025, 2, 14, 12, 0, 0),
+            new(2025, 3, 10, 9, 0, 0), new(2025, 3, 31, 23, 0, 0), new(2025, 6, 15, 10, 0, 0), new(2025, 12, 31, 23, 59, 59), new(2026, 1, 1),
+        ];
+        DateTime[] borissCalls = [new(2025, 2, 20, 15, 0, 0), new(2025, 3, 5, 10, 0, 0), new(2025, 3, 31, 23, 59, 59)];
+        var calls = new List<(string Owner, DateTime At, int Id)>();
+        foreach (var at in annasCalls) calls.Add((annaId, at, await LogAsync(anna, annas, at)));
+        foreach (var at in borissCalls) calls.Add((borisId, at, await LogAsync(boris, boriss, at)));
+        foreach (var recycled in new[] { calls[3], calls[^1] })
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await (recycled.Owner == annaId ? anna : boris).DeleteAsync($"/api/v1/activities/{recycled.Id}")).StatusCode);
+            calls.Remove(recycled);
+        }
+
+        DateTime[] moments =
+        [
+            new(2024, 12, 15), new(2025, 1, 1), new DateTime(2025, 1, 31, 23, 59, 59).AddTicks(9_999_999), new(2025, 2, 1), new(2025, 2, 14, 12, 0, 0),
+            new(2025, 3, 1), new(2025, 3, 31, 23, 30, 0), new(2025, 4, 1), new(2025, 7, 1), new(2026, 1, 1), new(2026, 1, 1, 0, 0, 1),
+        ];
+        foreach (var from in moments)
+            foreach (var to in moments.Where(to => to > from))
+            {
+                var byHand = calls.Where(c => c.At >= from && c.At < to).GroupBy(c => c.Owner).ToDictionary(g => g.Key, g => g.Count());
+                Assert.True(byHand.OrderBy(d => d.Key).SequenceEqual((await DoneAsync(server, [annaId, borisId], (from, to))).OrderBy(d => d.Key)),
+                    $"[{from:O}, {to:O})");
+            }
+    }
+
+    [Theory, MemberData(nameof(Databases))]
     public async Task TheMonthsKeptByEveryChangeToActivitiesEqualACountFromScratch(TestDatabaseKind database)
     {
         var server = await StartWithClockAsync(database);
