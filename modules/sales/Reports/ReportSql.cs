@@ -82,6 +82,7 @@ public sealed class ReportSql(SalesDbContext db)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
+        if (db.Database.GetCommandTimeout() is { } seconds) command.CommandTimeout = seconds;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (name, value) in parameters.All)
         {

@@ -61,6 +61,8 @@ public sealed class VisitMonths(SalesDbContext db, ReportSql sql) : IReportSumma
 
     public async Task RebuildAsync(CancellationToken ct)
     {
+        // One pass over every visit: minutes at several million, more than a request's default timeout.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.VisitMonths.ExecuteDeleteAsync(ct);
         await sql.ExecuteAsync(CountAllSql(sql.IsSqlite), new ReportSql.Parameters(), ct);
