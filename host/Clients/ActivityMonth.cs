@@ -17,7 +17,4 @@ public sealed class ActivityMonth
 
     /// <summary>The month an activity done at this UTC time counts in; <see cref="ActivityMonths.KeySql"/> computes the same in SQL.</summary>
     public static int KeyOf(DateTime doneAtUtc) => doneAtUtc.Year * 100 + doneAtUtc.Month;
-
-    /// <summary>The first moment of the month of this key, in UTC.</summary>
-    public static DateTime StartOf(int month) => new(month / 100, month % 100, 1, 0, 0, 0, DateTimeKind.Utc);
 }

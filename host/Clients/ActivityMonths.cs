@@ -21,7 +21,7 @@ public static class ActivityMonths
         ? $"CAST(strftime('%Y%m', {column}) AS INTEGER)"
         : $"EXTRACT(YEAR_MONTH FROM {column})";
 
-    /// <summary>Counts every done activity out of the recycle bin into the empty table: the migration's first fill and every rebuild.</summary>
+    /// <summary>Counts every done activity out of the recycle bin into the empty table: every rebuild (M0035 wrote the same count out for its first fill).</summary>
     public static string CountAllSql(DatabaseProvider provider) =>
         $"INSERT INTO {Table} (OwnerId, Month, Done) SELECT OwnerId, {KeySql(provider, "DoneAtUtc")}, COUNT(*) FROM core_activities " +
         $"WHERE DoneAtUtc IS NOT NULL AND DeletedAtUtc IS NULL GROUP BY OwnerId, {KeySql(provider, "DoneAtUtc")}";
@@ -80,7 +80,8 @@ public static class ActivityMonths
         var upsert = ProviderOf(db) == DatabaseProvider.Sqlite
             ? $"INSERT INTO {Table} (OwnerId, Month, Done) VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT (OwnerId, Month) DO UPDATE SET Done = Done + excluded.Done"
             : $"INSERT INTO {Table} (OwnerId, Month, Done) VALUES ({{0}}, {{1}}, {{2}}) ON DUPLICATE KEY UPDATE Done = Done + VALUES(Done)";
-        foreach (var ((owner, month), change) in changes.Where(c => c.Value != 0))
+        // In key order, so that two transactions changing the same rows on MariaDB take their locks in the same order.
+        foreach (var ((owner, month), change) in changes.Where(c => c.Value != 0).OrderBy(c => c.Key.OwnerId, StringComparer.Ordinal).ThenBy(c => c.Key.Month))
         {
             await db.Database.ExecuteSqlRawAsync(upsert, [owner, month, change], ct);
             if (change < 0)

@@ -42,6 +42,14 @@ public sealed class DatabaseTime : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Current.Value?.Add(eventData.Duration);
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Current.Value?.Add(eventData.Duration);
+        return Task.CompletedTask;
+    }
+
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
         Current.Value?.Add(eventData.Duration);

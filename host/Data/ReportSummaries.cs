@@ -5,7 +5,7 @@ namespace Crm.Host.Data;
 
 /// <summary>
 /// Counts every report summary (<see cref="IReportSummary"/>) of the host and of the modules whose tables exist again from
-/// scratch: after a bulk load that wrote source rows directly, or when an administrator doubts a figure.
+/// scratch: after a bulk load that wrote source rows directly (the bench's generator), or in a test that checks them.
 /// </summary>
 public sealed class ReportSummaries(IEnumerable<IReportSummary> summaries, ModuleCatalog catalog, ILogger<ReportSummaries> logger)
 {

@@ -13,12 +13,13 @@ public sealed class M0035_ActivityMonths : Migration
 {
     public override void Up()
     {
-        Create.Table(ActivityMonths.Table)
+        Create.Table("core_activity_months")
             .WithColumn("OwnerId").AsString(64).NotNullable().PrimaryKey()
             .WithColumn("Month").AsInt32().NotNullable().PrimaryKey()
             .WithColumn("Done").AsInt32().NotNullable();
-        IfDatabase("SQLite").Execute.Sql(ActivityMonths.CountAllSql(DatabaseProvider.Sqlite));
-        IfDatabase("MySql", "MySql5", "MariaDB").Execute.Sql(ActivityMonths.CountAllSql(DatabaseProvider.MySql));
+        // Written out as it stood, so that later changes to ActivityMonths.CountAllSql do not change what this step did.
+        IfDatabase("SQLite").Execute.Sql(CountAll("CAST(strftime('%Y%m', DoneAtUtc) AS INTEGER)"));
+        IfDatabase("MySql", "MySql5", "MariaDB").Execute.Sql(CountAll("EXTRACT(YEAR_MONTH FROM DoneAtUtc)"));
 
         // The partial months at a period's edges are counted without the recycle bin from the index alone.
         Delete.Index("IX_core_activities_OwnerId_DoneAtUtc").OnTable("core_activities");
@@ -26,11 +27,15 @@ public sealed class M0035_ActivityMonths : Migration
             .OnColumn("OwnerId").Ascending().OnColumn("DoneAtUtc").Ascending().OnColumn("DeletedAtUtc").Ascending();
     }
 
+    static string CountAll(string month) =>
+        $"INSERT INTO core_activity_months (OwnerId, Month, Done) SELECT OwnerId, {month}, COUNT(*) FROM core_activities " +
+        $"WHERE DoneAtUtc IS NOT NULL AND DeletedAtUtc IS NULL GROUP BY OwnerId, {month}";
+
     public override void Down()
     {
         Delete.Index("IX_core_activities_OwnerId_DoneAtUtc_DeletedAtUtc").OnTable("core_activities");
         Create.Index("IX_core_activities_OwnerId_DoneAtUtc").OnTable("core_activities")
             .OnColumn("OwnerId").Ascending().OnColumn("DoneAtUtc").Ascending();
-        Delete.Table(ActivityMonths.Table);
+        Delete.Table("core_activity_months");
     }
 }

@@ -93,7 +93,7 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
     async Task<List<VisitFigures>> CountedAsync(int pipelineId, DateOnly first, DateOnly end, ReportPeriod period, ReportScope scope, CancellationToken ct)
     {
         var p = new ReportSql.Parameters();
-        var from = p.Add(period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var from = p.Add(VisitMonths.Day(period.From));
         return await sql.QueryAsync($"""
             SELECT m.StageId, SUM(CASE WHEN m.PreviousEntryOn < {from} THEN m.Visits ELSE 0 END), SUM(m.Finished), SUM(m.Seconds)
             FROM sales_visit_months m

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Sales.Data;
 using Crm.Sdk.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Crm.Sales.Reports;
 /// Keeps <see cref="VisitMonth"/> exact. Whatever changes a deal's visits or takes it to the recycle bin counts what the
 /// deal adds to the summary before the change (<see cref="CountAsync"/>) and hands that to <see cref="UpdateAsync"/> after
 /// saving, in the same transaction: the summary then moves by the difference, whatever the change was. The whole
-/// summary can be counted again from the visits (<see cref="RebuildAsync"/>), with the same SQL the migration ran.
+/// summary can be counted again from the visits (<see cref="RebuildAsync"/>), as migration 8 first counted it.
 /// </summary>
 public sealed class VisitMonths(SalesDbContext db, ReportSql sql) : IReportSummary
 {
@@ -40,7 +41,9 @@ public sealed class VisitMonths(SalesDbContext db, ReportSql sql) : IReportSumma
     /// </summary>
     public async Task UpdateAsync(Counts before, IReadOnlyCollection<int> dealIds, CancellationToken ct)
     {
-        var changes = (await CountAsync(dealIds, ct)).Minus(before).ToList();
+        // In key order, so that two transactions changing the same rows on MariaDB take their locks in the same order.
+        var changes = (await CountAsync(dealIds, ct)).Minus(before).OrderBy(c => c.Key.PipelineId).ThenBy(c => c.Key.Month).ThenBy(c => c.Key.StageId)
+            .ThenBy(c => c.Key.OwnerId, StringComparer.Ordinal).ThenBy(c => c.Key.PreviousEntryOn).ToList();
         foreach (var chunk in changes.Chunk(200))
         {
             var p = new ReportSql.Parameters();
@@ -56,8 +59,10 @@ public sealed class VisitMonths(SalesDbContext db, ReportSql sql) : IReportSumma
     }
 
     static string KeyValues(Key key, ReportSql.Parameters p) =>
-        string.Join(", ", p.Add(key.PipelineId), p.Add(key.Month), p.Add(key.StageId), p.Add(key.OwnerId),
-            p.Add(key.PreviousEntryOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        string.Join(", ", p.Add(key.PipelineId), p.Add(key.Month), p.Add(key.StageId), p.Add(key.OwnerId), p.Add(Day(key.PreviousEntryOn)));
+
+    /// <summary>A day as both databases compare it with a date column: yyyy-MM-dd, whatever the server's culture.</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task RebuildAsync(CancellationToken ct)
     {
@@ -74,7 +79,7 @@ public sealed class VisitMonths(SalesDbContext db, ReportSql sql) : IReportSumma
     {
         var month = ReportSql.YearMonth("v.EnteredAtUtc", sqlite);
         // The stored day's text on SQLite is the date's own format (yyyy-MM-dd), as EF writes a DateOnly.
-        var previousEntryOn = $"COALESCE({(sqlite ? "date" : "DATE")}(v.PreviousEntryAtUtc), '{VisitMonth.FirstEntry:yyyy-MM-dd}')";
+        var previousEntryOn = $"COALESCE({(sqlite ? "date" : "DATE")}(v.PreviousEntryAtUtc), '{Day(VisitMonth.FirstEntry)}')";
         return $"""
             INSERT INTO sales_visit_months (PipelineId, Month, StageId, OwnerId, PreviousEntryOn, Visits, Finished, Seconds)
             SELECT v.PipelineId, {month}, v.StageId, v.OwnerId, {previousEntryOn}, COUNT(*), COUNT(v.SecondsInStage), COALESCE(SUM(v.SecondsInStage), 0)
