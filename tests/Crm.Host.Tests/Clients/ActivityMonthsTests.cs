@@ -18,12 +18,7 @@ public sealed class ActivityMonthsTests(MariaDbFixture mariaDb) : HostTest(maria
     [Theory, MemberData(nameof(Databases))]
     public async Task DoneActivitiesPerEmployeeAreTheSameFromMonthsAndEdgesAsCountedByHandAndLeaveOutTheRecycleBin(TestDatabaseKind database)
     {
-        var server = await StartWithClockAsync(database);
-        var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Anna"));
-        var boris = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Boris"));
-        var (annaId, borisId) = (UserId(server, "Anna"), UserId(server, "Boris"));
-        var annas = await anna.CreateAsync("/api/v1/companies", new { name = "Romashka" });
-        var boriss = await boris.CreateAsync("/api/v1/companies", new { name = "Vasilek" });
+        var (server, anna, annaId, annas, boris, borisId, boriss) = await StartWithAnnaAndBorisAsync(database);
 
         await LogAsync(anna, annas, new DateTime(2024, 12, 31, 23, 0, 0));
         var lastInstantOfJanuary = await LogAsync(anna, annas, new DateTime(2025, 1, 31, 23, 59, 59).AddTicks(9_999_999));
@@ -66,12 +61,7 @@ public sealed class ActivityMonthsTests(MariaDbFixture mariaDb) : HostTest(maria
     [Theory, MemberData(nameof(Databases))]
     public async Task AnyPeriodCountsWhatCountingTheCallsOneByOneCounts(TestDatabaseKind database)
     {
-        var server = await StartWithClockAsync(database);
-        var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Anna"));
-        var boris = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Boris"));
-        var (annaId, borisId) = (UserId(server, "Anna"), UserId(server, "Boris"));
-        var annas = await anna.CreateAsync("/api/v1/companies", new { name = "Romashka" });
-        var boriss = await boris.CreateAsync("/api/v1/companies", new { name = "Vasilek" });
+        var (server, anna, annaId, annas, boris, borisId, boriss) = await StartWithAnnaAndBorisAsync(database);
         DateTime[] annasCalls =
         [
             new(2024, 12, 31, 23, 0, 0), new DateTime(2025, 1, 31, 23, 59, 59).AddTicks(9_999_999), new(2025, 2, 1), new(2025, 2, 14, 12, 0, 0),
@@ -104,7 +94,7 @@ public sealed class ActivityMonthsTests(MariaDbFixture mariaDb) : HostTest(maria
     [Theory, MemberData(nameof(Databases))]
     public async Task TheMonthsKeptByEveryChangeToActivitiesEqualACountFromScratch(TestDatabaseKind database)
     {
-        var server = await StartWithClockAsync(database);
+        var server = await StartAsync(database, new CrmTestOptions { ModulesDirectory = ModulesWith(), Time = _clock });
         var admin = await server.AdminClientAsync();
         var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Anna"));
         var boris = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Boris"));
@@ -155,8 +145,16 @@ public sealed class ActivityMonthsTests(MariaDbFixture mariaDb) : HostTest(maria
         Assert.Equal([(borisId, 202502, 1)], await KeptEqualsRecountAsync(server));
     }
 
-    async Task<CrmTestServer> StartWithClockAsync(TestDatabaseKind database) =>
-        await StartAsync(database, new CrmTestOptions { ModulesDirectory = ModulesWith(), Time = _clock });
+    /// <summary>A host on the test's clock with two managers, Anna and Boris, each owning a company (Romashka, Vasilek).</summary>
+    async Task<(CrmTestServer Server, HttpClient Anna, string AnnaId, int Romashka, HttpClient Boris, string BorisId, int Vasilek)>
+        StartWithAnnaAndBorisAsync(TestDatabaseKind database)
+    {
+        var server = await StartAsync(database, new CrmTestOptions { ModulesDirectory = ModulesWith(), Time = _clock });
+        var anna = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Anna"));
+        var boris = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager, name: "Boris"));
+        return (server, anna, UserId(server, "Anna"), await anna.CreateAsync("/api/v1/companies", new { name = "Romashka" }),
+            boris, UserId(server, "Boris"), await boris.CreateAsync("/api/v1/companies", new { name = "Vasilek" }));
+    }
 
     /// <summary>Logs a call done (or planned) at a moment, through the API, as the host's clock reads that moment.</summary>
     async Task<int> LogAsync(HttpClient client, int? companyId, DateTime atUtc, bool done = true, int? contactId = null)
