@@ -7,9 +7,8 @@ namespace Crm.Host.Clients;
 /// <summary>
 /// Keeps core_activity_months (<see cref="ActivityMonth"/>) exact in the same transaction as the change to activities: an
 /// activity counts in its owner's month of <see cref="Activity.DoneAtUtc"/> while it is done and not in the recycle bin.
-/// Saves through the tracker are counted by <see cref="CoreDbContext"/> itself (<see cref="Changes"/>); a writer that goes
-/// around the tracker (ExecuteDelete, ExecuteUpdate, raw SQL) counts what its rows contribute before and after
-/// (<see cref="CountAsync"/>) and applies the difference (<see cref="ApplyAsync"/>). Counts are keyed by (owner, month).
+/// Saves through the tracker are counted by <see cref="CoreDbContext"/> itself (<see cref="Changes"/>); the bulk deletes that
+/// go around the tracker go through <see cref="DeleteAsync"/>. Counts are keyed by (owner, month).
 /// </summary>
 public static class ActivityMonths
 {
@@ -47,8 +46,20 @@ public static class ActivityMonths
         return changes;
     }
 
-    /// <summary>What these activities count for now, to compare with what they count for after a change that bypasses the tracker.</summary>
-    public static async Task<Dictionary<(string OwnerId, int Month), int>> CountAsync(IQueryable<Activity> activities, CancellationToken ct)
+    /// <summary>
+    /// Deletes these activities around the tracker (ExecuteDelete) and takes what they counted out of the months, in the
+    /// caller's transaction; returns how many were deleted.
+    /// </summary>
+    public static async Task<int> DeleteAsync(DbContext db, IQueryable<Activity> activities, CancellationToken ct)
+    {
+        var counted = await CountAsync(activities, ct);
+        var deleted = await activities.ExecuteDeleteAsync(ct);
+        if (deleted > 0) await ApplyAsync(db, counted.ToDictionary(c => c.Key, c => -c.Value), ct);
+        return deleted;
+    }
+
+    /// <summary>What these activities count for now.</summary>
+    static async Task<Dictionary<(string OwnerId, int Month), int>> CountAsync(IQueryable<Activity> activities, CancellationToken ct)
     {
         var counts = new Dictionary<(string OwnerId, int Month), int>();
         // The recycle bin is left out here, not in SQL: SQLite takes "DeletedAtUtc IS NULL" for an equality and would walk
@@ -57,19 +68,6 @@ public static class ActivityMonths
         foreach (var a in done) Count(counts, a.OwnerId, a.DoneAtUtc, a.DeletedAtUtc, +1);
         return counts;
     }
-
-    /// <summary>The change from <paramref name="before"/> to <paramref name="after"/> (either may be empty), for <see cref="ApplyAsync"/>.</summary>
-    public static Dictionary<(string OwnerId, int Month), int> Difference(IReadOnlyDictionary<(string OwnerId, int Month), int> before,
-        IReadOnlyDictionary<(string OwnerId, int Month), int> after)
-    {
-        var changes = after.ToDictionary();
-        foreach (var (key, count) in before) changes[key] = changes.GetValueOrDefault(key) - count;
-        return changes;
-    }
-
-    /// <summary>The change when these counts go, for <see cref="ApplyAsync"/>.</summary>
-    public static Dictionary<(string OwnerId, int Month), int> Removed(IReadOnlyDictionary<(string OwnerId, int Month), int> counts) =>
-        Difference(counts, new Dictionary<(string OwnerId, int Month), int>());
 
     /// <summary>
     /// Adds the changes to the table, each as one atomic upsert, in the caller's transaction; a month that falls to zero goes,

@@ -130,11 +130,9 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
         {
             storedNames = await db.ActivityAttachments.Where(f => f.ActivityId == id).Select(f => f.StoredName).ToListAsync(ct);
             await db.ActivityAttachments.Where(f => f.ActivityId == id).ExecuteDeleteAsync(ct);
-            var purged = db.Activities.Where(a => a.Id == id && a.DeletedAtUtc != null);
             // An activity in the recycle bin counts in no month; counted anyway, so the months stay right whatever this deletes.
-            var counted = await ActivityMonths.CountAsync(purged, ct);
-            if (await purged.ExecuteDeleteAsync(ct) == 0) return false; // restored meanwhile
-            await ActivityMonths.ApplyAsync(db, ActivityMonths.Removed(counted), ct);
+            if (await ActivityMonths.DeleteAsync(db, db.Activities.Where(a => a.Id == id && a.DeletedAtUtc != null), ct) == 0)
+                return false; // restored meanwhile
             await transaction.CommitAsync(ct);
         }
         DeleteFiles(storedNames);

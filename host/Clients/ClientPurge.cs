@@ -64,9 +64,7 @@ public sealed class ClientPurge(CoreDbContext db, CurrentUser user, IEnumerable<
             storedNames = await db.ActivityAttachments.Where(f => activities.Any(a => a.Id == f.ActivityId)).Select(f => f.StoredName).ToListAsync(ct);
             await db.ActivityAttachments.Where(f => activities.Any(a => a.Id == f.ActivityId)).ExecuteDeleteAsync(ct);
             // Activities stay out of the recycle bin when their client goes into it, so most of these still count in their months.
-            var counted = await ActivityMonths.CountAsync(activities, ct);
-            await activities.ExecuteDeleteAsync(ct);
-            await ActivityMonths.ApplyAsync(db, ActivityMonths.Removed(counted), ct);
+            await ActivityMonths.DeleteAsync(db, activities, ct);
             await OnlyAbout(db.Tasks, client).ExecuteDeleteAsync(ct);
             if (client.Kind == ClientKind.Company)
             {

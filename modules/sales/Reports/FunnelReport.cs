@@ -98,7 +98,7 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
             SELECT m.StageId, SUM(CASE WHEN m.PreviousEntryOn < {from} THEN m.Visits ELSE 0 END), SUM(m.Finished), SUM(m.Seconds)
             FROM sales_visit_months m
             WHERE m.PipelineId = {p.Add(pipelineId)} AND m.Month >= {p.Add(first.Year * 100 + first.Month)} AND m.Month < {p.Add(end.Year * 100 + end.Month)}
-              {(scope.IsEveryone ? "" : $"AND {scope.Sql("m.OwnerId", p)}")}
+              {OwnersSql(scope, p, "m.OwnerId")}
             GROUP BY m.StageId
             """, p, r => new VisitFigures(r.GetInt32(0), (int)ReportSql.Long(r, 1), (int)ReportSql.Long(r, 2), ReportSql.Long(r, 3)), ct);
     }
@@ -116,7 +116,7 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
         var from = p.Add(period.FromUtc);
         var visits = $"""
             v.PipelineId = {p.Add(pipelineId)} AND v.StageId IN ({string.Join(", ", stages.Select(s => p.Add(s.Id)))})
-              AND v.EnteredAtUtc >= {p.Add(fromUtc)} AND v.EnteredAtUtc < {p.Add(toUtc)} {OwnersSql(scope, p)}
+              AND v.EnteredAtUtc >= {p.Add(fromUtc)} AND v.EnteredAtUtc < {p.Add(toUtc)} {OwnersSql(scope, p, "v.OwnerId")}
             """;
         var figures = $"""
             SELECT v.StageId, SUM(CASE WHEN v.PreviousEntryAtUtc IS NULL OR v.PreviousEntryAtUtc < {from} THEN 1 ELSE 0 END),
@@ -147,7 +147,7 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
         CancellationToken ct)
     {
         var p = new ReportSql.Parameters();
-        var left = $"v.PipelineId = {p.Add(pipelineId)} AND v.StageId = {p.Add(stageId)} AND v.SecondsInStage IS NOT NULL {OwnersSql(scope, p)}";
+        var left = $"v.PipelineId = {p.Add(pipelineId)} AND v.StageId = {p.Add(stageId)} AND v.SecondsInStage IS NOT NULL {OwnersSql(scope, p, "v.OwnerId")}";
         var to = p.Add(period.ToUtc);
         string text;
         if (count > MedianSample && scope.IsEveryone)
@@ -176,8 +176,9 @@ public sealed class FunnelReport(SalesDbContext db, ReportSql sql, ICurrentUser 
         return Math.Round(median / 86400m, 1, MidpointRounding.AwayFromZero);
     }
 
-    /// <summary>Keeps the visits of deals whose owner is in scope (each visit carries its deal's owner).</summary>
-    static string OwnersSql(ReportScope scope, ReportSql.Parameters p) => scope.IsEveryone ? "" : $"AND {scope.Sql("v.OwnerId", p)}";
+    /// <summary>Keeps the visits (or monthly counts) of deals whose owner is in scope: both carry the deal's owner.</summary>
+    static string OwnersSql(ReportScope scope, ReportSql.Parameters p, string ownerColumn) =>
+        scope.IsEveryone ? "" : $"AND {scope.Sql(ownerColumn, p)}";
 
     /// <summary>
     /// In someone's scope the visits are read owner by owner. Without statistics SQLite would rather walk the stage index

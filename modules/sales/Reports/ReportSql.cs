@@ -27,9 +27,6 @@ public sealed class ReportSql(SalesDbContext db)
     public string Exact(string column) => IsSqlite ? $"CAST({column} AS REAL)" : $"CAST({column} AS DECIMAL(38, 0))";
 
     /// <summary>The year and month of a date-time column as one number, 202503.</summary>
-    public string YearMonth(string column) => YearMonth(column, IsSqlite);
-
-    /// <inheritdoc cref="YearMonth(string)"/>
     public static string YearMonth(string column, bool sqlite) => sqlite
         ? $"CAST(strftime('%Y%m', {column}) AS INTEGER)"
         : $"(YEAR({column}) * 100 + MONTH({column}))";
