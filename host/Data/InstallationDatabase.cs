@@ -63,11 +63,12 @@ public sealed class InstallationDatabase : IModuleDatabase
 
     static readonly SqliteCacheSize CacheSize = new();
     static readonly DatabaseTime Time = new();
+    static readonly ReferenceChanges Changes = new();
 
     public void Configure(DbContextOptionsBuilder options)
     {
-        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString).AddInterceptors(CacheSize, Time);
-        else options.UseMySql(ConnectionString, _mySqlVersion!.Value).AddInterceptors(Time);
+        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString).AddInterceptors(CacheSize, Time, Changes);
+        else options.UseMySql(ConnectionString, _mySqlVersion!.Value).AddInterceptors(Time, Changes);
     }
 
     /// <summary>Creates the SQLite file's folder and switches it to WAL; checks that a MySQL server answers.</summary>

@@ -160,6 +160,8 @@ public static class CrmApplication
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddMemoryCache();
         services.AddSingleton<UserAccessCache>();
+        services.AddSingleton<ReferenceCache>();
+        services.AddSingleton<IReferenceCache>(p => p.GetRequiredService<ReferenceCache>());
         services.AddSingleton<PermissionCatalog>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());

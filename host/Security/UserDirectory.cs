@@ -1,25 +1,45 @@
 using Crm.Host.Data;
+using Crm.Host.Data.Entities;
+using Crm.Sdk.Data;
 using Crm.Sdk.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Host.Security;
 
-/// <summary>Employees and teams as modules see them (<see cref="IUserDirectory"/>).</summary>
-public sealed class UserDirectory(CoreDbContext db) : IUserDirectory
+/// <summary>
+/// Employees and teams as modules see them (<see cref="IUserDirectory"/>). Lists name owners on every page, so the staff
+/// with their roles are kept in the <see cref="IReferenceCache"/>: one read per change of users or roles, not two a page.
+/// </summary>
+public sealed class UserDirectory(CoreDbContext db, IReferenceCache cache) : IUserDirectory
 {
+    static readonly Type[] StaffTables = [typeof(CrmUser), typeof(IdentityUserRole<string>), typeof(CrmRole)];
+
     public async Task<IReadOnlyList<UserSummary>> UsersAsync(CancellationToken ct) =>
-        (await LoadAsync(db.Users, ct)).OrderByDescending(u => u.IsActive).ThenBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        (await StaffAsync(ct)).Values.OrderByDescending(u => u.IsActive).ThenBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
 
     public async Task<IReadOnlyDictionary<string, UserSummary>> FindAsync(IEnumerable<string> ids, CancellationToken ct)
     {
-        var list = ids.Distinct().ToList();
-        return (await LoadAsync(db.Users.Where(u => list.Contains(u.Id)), ct)).ToDictionary(u => u.Id);
+        var staff = await StaffAsync(ct);
+        var found = new Dictionary<string, UserSummary>();
+        var missing = new List<string>();
+        foreach (var id in ids.Distinct())
+            if (staff.TryGetValue(id, out var user)) found[id] = user;
+            else missing.Add(id);
+        // Someone added around this host (by another process) is not in memory for up to half a minute; the database knows them.
+        if (missing.Count > 0)
+            foreach (var user in await LoadAsync(db.Users.Where(u => missing.Contains(u.Id)), ct)) found[user.Id] = user;
+        return found;
     }
 
     public async Task<IReadOnlyList<TeamSummary>> TeamsAsync(CancellationToken ct) =>
         await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamSummary(t.Id, t.Name)).ToListAsync(ct);
 
-    async Task<List<UserSummary>> LoadAsync(IQueryable<Data.Entities.CrmUser> users, CancellationToken ct)
+    Task<IReadOnlyDictionary<string, UserSummary>> StaffAsync(CancellationToken ct) =>
+        cache.GetAsync<IReadOnlyDictionary<string, UserSummary>>("core.staff", StaffTables,
+            async c => (await LoadAsync(db.Users, c)).ToDictionary(u => u.Id), ct);
+
+    async Task<List<UserSummary>> LoadAsync(IQueryable<CrmUser> users, CancellationToken ct)
     {
         var rows = await users.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.TeamId, u.IsActive }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();

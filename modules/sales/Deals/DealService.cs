@@ -17,7 +17,7 @@ namespace Crm.Sales.Deals;
 /// events other modules listen to.
 /// </summary>
 public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDirectory clients, IUserDirectory users, SalesSettings settings,
-    VisitMonths visitMonths, TimeProvider time)
+    PipelineService pipelines, VisitMonths visitMonths, TimeProvider time)
 {
     public const int MaxPageSize = 200;
 
@@ -197,10 +197,9 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
     /// <summary>The board of a pipeline: each live stage with its count, total and newest <paramref name="cardsPerColumn"/> open deals.</summary>
     public async Task<Board?> BoardAsync(int? pipelineId, string? ownerId, int cardsPerColumn, CancellationToken ct)
     {
-        var pipeline = await PipelineOrDefaultAsync(pipelineId, ct);
+        var pipeline = (await pipelines.ListAsync(false, ct)).FirstOrDefault(p => pipelineId == null || p.Id == pipelineId);
         if (pipeline == null) return null;
-        var view = new PipelineView(pipeline.Id, pipeline.Name, pipeline.IsArchived, pipeline.Version,
-            (await ActiveStagesAsync(pipeline.Id, ct)).Select(s => new StageView(s.Id, s.Name, s.SortOrder, s.Probability, s.NormDays, s.Kind, s.IsArchived)).ToList());
+        var view = pipeline with { Stages = pipeline.Stages.Where(s => !s.IsArchived).ToList() };
         var currency = await settings.DefaultCurrencyAsync(ct);
         var inPipeline = Filtered(new DealFilter(PipelineId: pipeline.Id, OwnerId: ownerId));
         var since = time.GetUtcNow().UtcDateTime.AddDays(-30);
@@ -233,24 +232,22 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         var deal = await Visible(Permissions.ViewDeals).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deal == null) return null;
         var row = (await RowsAsync([deal], ct))[0];
-        var pipeline = await db.Pipelines.AsNoTracking().Where(p => p.Id == deal.PipelineId).Select(p => p.Name).FirstAsync(ct);
-        var stages = await db.Stages.AsNoTracking().Where(s => s.PipelineId == deal.PipelineId && (!s.IsArchived || s.Id == deal.StageId))
-            .OrderBy(s => s.SortOrder).Select(s => new StageView(s.Id, s.Name, s.SortOrder, s.Probability, s.NormDays, s.Kind, s.IsArchived)).ToListAsync(ct);
+        var pipeline = (await pipelines.FindAsync(deal.PipelineId, ct))!;
+        var stages = pipeline.Stages.Where(s => !s.IsArchived || s.Id == deal.StageId).ToList();
         var visits = await (from v in db.StageVisits.AsNoTracking() join s in db.Stages on v.StageId equals s.Id
                             where v.DealId == id orderby v.EnteredAtUtc descending, v.Id descending
                             select new { s.Name, v.EnteredAtUtc, v.LeftAtUtc, v.ByUserId }).ToListAsync(ct);
         var names = await users.FindAsync(visits.Select(v => v.ByUserId), ct);
         var reason = deal.LossReasonId is { } reasonId ? await db.LossReasons.Where(r => r.Id == reasonId).Select(r => r.Name).FirstOrDefaultAsync(ct) : null;
-        return new DealDetails(row, pipeline, deal.Source, reason, deal.LossNote, deal.CreatedAtUtc, deal.ClosedAtUtc, stages,
+        return new DealDetails(row, pipeline.Name, deal.Source, reason, deal.LossNote, deal.CreatedAtUtc, deal.ClosedAtUtc, stages,
             visits.Select(v => new StageVisitView(v.Name, v.EnteredAtUtc, v.LeftAtUtc, names.TryGetValue(v.ByUserId, out var u) ? u.Name : v.ByUserId)).ToList());
     }
 
-    /// <summary>Turns deals into rows with stage, owner and client names: three small queries for a whole page.</summary>
+    /// <summary>Turns deals into rows with stage, owner and client names: stages and staff from memory, one query for the clients.</summary>
     public async Task<List<DealRow>> RowsAsync(IReadOnlyList<Deal> deals, CancellationToken ct)
     {
         if (deals.Count == 0) return [];
-        var stageIds = deals.Select(d => d.StageId).Distinct().ToList();
-        var stages = await db.Stages.AsNoTracking().Where(s => stageIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var stages = await pipelines.StagesAsync(ct);
         var owners = await users.FindAsync(deals.Select(d => d.OwnerId), ct);
         var clientNames = await clients.DescribeAsync(deals.Select(ClientOf).OfType<ClientRef>(), ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -261,7 +258,7 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
             return new DealRow(d.Id, d.Title, d.PipelineId, d.StageId, stage.Name, d.Status, d.Amount, d.Currency, d.OwnerId,
                 owners.TryGetValue(d.OwnerId, out var owner) ? owner.Name : d.OwnerId, d.CompanyId, d.ContactId,
                 client != null && clientNames.TryGetValue(client, out var summary) ? summary.Name : null,
-                d.ExpectedCloseOn, d.UpdatedAtUtc, d.StageEnteredAtUtc, d.Version, StalledDeals.IsStalled(d, stage, now));
+                d.ExpectedCloseOn, d.UpdatedAtUtc, d.StageEnteredAtUtc, d.Version, StalledDeals.IsStalled(d, stage.NormDays, now));
         }).ToList();
     }
 

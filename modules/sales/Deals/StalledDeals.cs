@@ -17,8 +17,8 @@ public sealed class StalledDeals(SalesDbContext db, IClientTasks tasks, TimeProv
 
     public TimeSpan Interval => TimeSpan.FromHours(1);
 
-    public static bool IsStalled(Deal deal, Stage stage, DateTime nowUtc) =>
-        deal.Status == DealStatus.Open && stage.NormDays is { } norm && deal.StageEnteredAtUtc.AddDays(norm) < nowUtc;
+    public static bool IsStalled(Deal deal, int? normDays, DateTime nowUtc) =>
+        deal.Status == DealStatus.Open && normDays is { } norm && deal.StageEnteredAtUtc.AddDays(norm) < nowUtc;
 
     public async Task RunAsync(CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Crm.Sales.Data;
 using Crm.Sales.Deals;
+using Crm.Sdk.Data;
 using Crm.Sdk.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,24 +18,30 @@ public sealed record LossReasonView(int Id, string Name, bool IsArchived);
 
 /// <summary>
 /// Pipelines with their ordered stages, and the list of loss reasons: what an administrator sets up before deals flow.
-/// Stages with deals are archived, never deleted, so history keeps its names.
+/// Stages with deals are archived, never deleted, so history keeps its names. Every list and board names stages, so the
+/// pipelines are read from the <see cref="IReferenceCache"/>, which drops them when a save changes one.
 /// </summary>
-public sealed class PipelineService(SalesDbContext db)
+public sealed class PipelineService(SalesDbContext db, IReferenceCache cache)
 {
-    public async Task<List<PipelineView>> ListAsync(bool includeArchived, CancellationToken ct)
-    {
-        var pipelines = await db.Pipelines.AsNoTracking().Where(p => includeArchived || !p.IsArchived)
-            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct);
-        var ids = pipelines.Select(p => p.Id).ToList();
-        var stages = (await db.Stages.AsNoTracking().Where(s => ids.Contains(s.PipelineId)).ToListAsync(ct)).ToLookup(s => s.PipelineId);
-        return pipelines.Select(p => View(p, stages[p.Id])).ToList();
-    }
+    static readonly Type[] Tables = [typeof(Pipeline), typeof(Stage)];
 
-    public async Task<PipelineView?> FindAsync(int id, CancellationToken ct)
-    {
-        var pipeline = await db.Pipelines.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        return pipeline == null ? null : View(pipeline, await db.Stages.AsNoTracking().Where(s => s.PipelineId == id).ToListAsync(ct));
-    }
+    /// <summary>Every pipeline, archived ones too, in order, each with all its stages in order.</summary>
+    public Task<IReadOnlyList<PipelineView>> AllAsync(CancellationToken ct) =>
+        cache.GetAsync<IReadOnlyList<PipelineView>>("sales.pipelines", Tables, async c =>
+        {
+            var pipelines = await db.Pipelines.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(c);
+            var stages = (await db.Stages.AsNoTracking().ToListAsync(c)).ToLookup(s => s.PipelineId);
+            return pipelines.Select(p => View(p, stages[p.Id])).ToList();
+        }, ct);
+
+    public async Task<List<PipelineView>> ListAsync(bool includeArchived, CancellationToken ct) =>
+        (await AllAsync(ct)).Where(p => includeArchived || !p.IsArchived).ToList();
+
+    public async Task<PipelineView?> FindAsync(int id, CancellationToken ct) => (await AllAsync(ct)).FirstOrDefault(p => p.Id == id);
+
+    /// <summary>Every stage of every pipeline by id, archived ones too (old deals stand in them).</summary>
+    public async Task<Dictionary<int, StageView>> StagesAsync(CancellationToken ct) =>
+        (await AllAsync(ct)).SelectMany(p => p.Stages).ToDictionary(s => s.Id);
 
     public async Task<SaveResult> CreateAsync(PipelineInput input, CancellationToken ct)
     {
