@@ -233,7 +233,7 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         var deal = await Visible(Permissions.ViewDeals).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deal == null) return null;
         var row = (await RowsAsync([deal], ct))[0];
-        var pipeline = (await pipelines.FindAsync(deal.PipelineId, ct))!;
+        var pipeline = await pipelines.OfAsync(deal, ct);
         var stages = pipeline.Stages.Where(s => !s.IsArchived || s.Id == deal.StageId).ToList();
         var visits = await (from v in db.StageVisits.AsNoTracking() join s in db.Stages on v.StageId equals s.Id
                             where v.DealId == id orderby v.EnteredAtUtc descending, v.Id descending
@@ -259,7 +259,7 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
     public async Task<List<DealRow>> RowsAsync(IReadOnlyList<Deal> deals, CancellationToken ct)
     {
         if (deals.Count == 0) return [];
-        var stages = await pipelines.StagesAsync(ct);
+        var stages = await pipelines.StagesAsync(deals, ct);
         var owners = await users.FindAsync(deals.Select(d => d.OwnerId), ct);
         var clientNames = await clients.DescribeAsync(deals.Select(ClientOf).OfType<ClientRef>(), ct);
         var now = time.GetUtcNow().UtcDateTime;

@@ -39,9 +39,28 @@ public sealed class PipelineService(SalesDbContext db, IReferenceCache cache)
 
     public async Task<PipelineView?> FindAsync(int id, CancellationToken ct) => (await AllAsync(ct)).FirstOrDefault(p => p.Id == id);
 
-    /// <summary>Every stage of every pipeline by id, archived ones too (old deals stand in them).</summary>
-    public async Task<Dictionary<int, StageView>> StagesAsync(CancellationToken ct) =>
-        (await AllAsync(ct)).SelectMany(p => p.Stages).ToDictionary(s => s.Id);
+    /// <summary>
+    /// Every stage of every pipeline by id, archived ones too (old deals stand in them), holding at least the stages of
+    /// <paramref name="deals"/>: read again when one is missing, which only a stage added by another process within the
+    /// cache's lifetime can be.
+    /// </summary>
+    public async Task<Dictionary<int, StageView>> StagesAsync(IReadOnlyCollection<Deal> deals, CancellationToken ct)
+    {
+        var stages = ById(await AllAsync(ct));
+        if (deals.All(d => stages.ContainsKey(d.StageId))) return stages;
+        cache.Changed(typeof(Stage));
+        return ById(await AllAsync(ct));
+
+        static Dictionary<int, StageView> ById(IEnumerable<PipelineView> pipelines) => pipelines.SelectMany(p => p.Stages).ToDictionary(s => s.Id);
+    }
+
+    /// <summary>The pipeline a deal stands in, read again if it is missing (see <see cref="StagesAsync"/>).</summary>
+    public async Task<PipelineView> OfAsync(Deal deal, CancellationToken ct)
+    {
+        if (await FindAsync(deal.PipelineId, ct) is { } pipeline) return pipeline;
+        cache.Changed(typeof(Pipeline));
+        return (await FindAsync(deal.PipelineId, ct))!;
+    }
 
     public async Task<SaveResult> CreateAsync(PipelineInput input, CancellationToken ct)
     {

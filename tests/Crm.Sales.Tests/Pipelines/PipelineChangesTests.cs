@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Crm.Host.Tests.Support;
 using Crm.Sales.Tests.Support;
 using Crm.Sdk.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Sales.Tests.Pipelines;
 
@@ -40,5 +42,16 @@ public sealed class PipelineChangesTests(MariaDbFixture mariaDb) : SalesTest(mar
         Assert.Contains(">Incoming<", board);
         Assert.DoesNotContain(">New<", board);
         Assert.Contains("Incoming", await anna.GetStringAsync($"/Sales/Deals/{deal}"));
+
+        // A stage added around the host (by another process, say), with the deal moved into it: the list reads the stages
+        // again rather than fail on one it does not know.
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var db = SalesDb(scope.ServiceProvider).Database;
+            await db.ExecuteSqlRawAsync("INSERT INTO sales_stages (PipelineId, Name, SortOrder, Probability, NormDays, Kind, IsArchived) VALUES (1, 'Audit', 9, 50, NULL, 0, 0)");
+            await db.ExecuteSqlAsync($"UPDATE sales_deals SET StageId = (SELECT MAX(Id) FROM sales_stages) WHERE Id = {deal}");
+        }
+        Assert.Contains("<td>Audit</td>", await anna.GetStringAsync("/Sales/Deals"));
+        Assert.Contains("Audit", await anna.GetStringAsync($"/Sales/Deals/{deal}"));
     }
 }
