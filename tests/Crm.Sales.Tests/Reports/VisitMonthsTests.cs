@@ -92,7 +92,8 @@ public sealed class VisitMonthsTests(MariaDbFixture mariaDb) : ReportTest(mariaD
     {
         await using var scope = Server.Services.CreateAsyncScope();
         var db = SalesDb(scope.ServiceProvider);
-        return await db.Database.SqlQueryRaw<string>($"SELECT {Concat(db.Database.ProviderName!)} AS Value FROM sales_visit_months").OrderBy(v => v).ToListAsync();
+        var sql = $"SELECT {Concat(db.Database.ProviderName!)} AS Value FROM sales_visit_months"; // built from constants only
+        return await db.Database.SqlQueryRaw<string>(sql).OrderBy(v => v).ToListAsync();
     }
 
     static string Concat(string database) => database.Contains("Sqlite")
