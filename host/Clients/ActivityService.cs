@@ -53,11 +53,12 @@ public sealed class ActivityService(CoreDbContext db, CurrentUser user, CompanyS
             db.Activities.Add(activity);
             await db.SaveChangesAsync(ct);
             await StoreAsync(activity.Id, uploads, ct);
+            // The company's last contact derives from the activity: it commits with it, or neither does.
+            if (activity is { DoneAtUtc: { } done, CompanyId: { } company })
+                await db.Companies.Where(c => c.Id == company && (c.LastContactAtUtc == null || c.LastContactAtUtc < done))
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactAtUtc, done), ct); // a derived date, not an edit: not audited
             await transaction.CommitAsync(ct);
         }
-        if (activity is { DoneAtUtc: { } done, CompanyId: { } company })
-            await db.Companies.Where(c => c.Id == company && (c.LastContactAtUtc == null || c.LastContactAtUtc < done))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactAtUtc, done), ct); // a derived date, not an edit: not audited
         return new ClientSaveResult(activity.Id, 1, new Dictionary<string, string>());
     }
 

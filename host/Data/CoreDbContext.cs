@@ -16,6 +16,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<TemplateOverride> TemplateOverrides => Set<TemplateOverride>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SettingValue> Settings => Set<SettingValue>();
     public DbSet<Clients.Company> Companies => Set<Clients.Company>();
     public DbSet<GrantedDefault> GrantedDefaults => Set<GrantedDefault>();
@@ -304,6 +305,13 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.Property(v => v.ModuleId).HasMaxLength(64);
             e.Property(v => v.Key).HasMaxLength(128);
             e.Property(v => v.ChangedBy).HasMaxLength(256);
+        });
+        b.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("core_outbox");
+            e.Property(m => m.Id).HasMaxLength(36);
+            e.Property(m => m.EventType).HasMaxLength(300);
+            e.HasIndex(m => new { m.DeliveredAtUtc, m.NextAttemptAtUtc });
         });
         b.Entity<JobLease>(e =>
         {

@@ -65,10 +65,13 @@ public sealed class InstallationDatabase : IModuleDatabase
     static readonly DatabaseTime Time = new();
     static readonly ReferenceChanges Changes = new();
 
+    /// <summary>Delivers the outbox events of a transaction when it commits (see <see cref="Events.EventOutbox"/>).</summary>
+    public Events.OutboxCommits Commits { get; } = new();
+
     public void Configure(DbContextOptionsBuilder options)
     {
-        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString).AddInterceptors(CacheSize, Time, Changes);
-        else options.UseMySql(ConnectionString, _mySqlVersion!.Value).AddInterceptors(Time, Changes);
+        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString).AddInterceptors(CacheSize, Time, Changes, Commits);
+        else options.UseMySql(ConnectionString, _mySqlVersion!.Value).AddInterceptors(Time, Changes, Commits);
     }
 
     /// <summary>Creates the SQLite file's folder and switches it to WAL; checks that a MySQL server answers.</summary>

@@ -187,6 +187,11 @@ public static class CrmApplication
         services.AddScoped<IAuditWriter, AuditWriter>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
+        services.AddScoped<IEventOutbox, EventOutbox>();
+        services.AddScoped<EventDelivery>();
+        services.AddScoped<IEventDelivery>(p => p.GetRequiredService<EventDelivery>());
+        services.AddSingleton<OutboxDelivery>();
+        services.AddHostedService<OutboxDispatcher>();
         services.AddScoped<INotifier, Notifier>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddScoped<NotificationInbox>();

@@ -8,8 +8,9 @@ namespace Crm.Sdk.Data;
 /// <summary>
 /// The base of every module's DbContext. The host configures the database provider; the module configures its
 /// model in <see cref="ConfigureModel"/>. Every table must start with <see cref="TablePrefix"/> and an underscore,
-/// so modules never collide. Saving records an audit row per changed field in the same transaction, and
-/// publishes the domain events raised with <see cref="Raise"/> after the commit.
+/// so modules never collide. Saving records an audit row per changed field in the same transaction, and stores the
+/// domain events raised with <see cref="Raise"/> in the outbox in that transaction too; they are delivered once it
+/// commits (at once when the save made its own transaction, at the commit of yours when you began one).
 /// </summary>
 public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -21,7 +22,10 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Configures the module's entities, with table names that carry the prefix.</summary>
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 
-    /// <summary>Queues a domain event, delivered to enabled modules' handlers after the next successful save.</summary>
+    /// <summary>
+    /// Queues a domain event: the next save stores it in the outbox with the change, and it is delivered to enabled modules'
+    /// handlers after the commit. Raise it before the save (and before committing your own transaction), never after.
+    /// </summary>
     public void Raise(IDomainEvent domainEvent) => _pendingEvents.Add(domainEvent);
 
     /// <inheritdoc />
@@ -44,25 +48,32 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        int written;
+        if (_pendingEvents.Count == 0) return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The events go into the outbox in the change's transaction: both commit, or neither.
+        var events = _pendingEvents.ToList();
+        _pendingEvents.Clear();
+        var outbox = this.GetService<IEventOutbox>();
+        var ownTransaction = Database.CurrentTransaction == null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            written = await AuditedSave.SaveAsync(this, accept => base.SaveChangesAsync(accept, cancellationToken),
-                acceptAllChangesOnSuccess, cancellationToken);
+            var written = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var stored = await outbox.StoreAsync(this, events, cancellationToken);
+            if (ownTransaction == null)
+            {
+                outbox.DeliverOnCommit(this, stored);
+                return written;
+            }
+            await ownTransaction.CommitAsync(cancellationToken);
+            await outbox.DeliverAsync(stored, cancellationToken);
+            return written;
         }
-        catch
+        finally
         {
-            _pendingEvents.Clear(); // what was not saved did not happen
-            throw;
+            if (ownTransaction != null) await ownTransaction.DisposeAsync();
         }
-
-        if (_pendingEvents.Count > 0 && Database.CurrentTransaction == null)
-        {
-            var events = _pendingEvents.ToList();
-            _pendingEvents.Clear();
-            var publisher = this.GetService<IDomainEventPublisher>();
-            foreach (var domainEvent in events) await publisher.PublishAsync(domainEvent, cancellationToken);
-        }
-        return written;
     }
+
+    Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        AuditedSave.SaveAsync(this, accept => base.SaveChangesAsync(accept, cancellationToken), acceptAllChangesOnSuccess, cancellationToken);
 }

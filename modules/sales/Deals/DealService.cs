@@ -14,8 +14,8 @@ namespace Crm.Sales.Deals;
 /// <summary>
 /// Deals within the current user's record scope: every list, card, move and change goes through here, so the scope is
 /// applied in the query itself. Every stage change closes the current <see cref="StageVisit"/> and opens the next one in
-/// the same transaction, keeps the funnel's monthly counts (<see cref="VisitMonths"/>) in step, and publishes the domain
-/// events other modules listen to.
+/// the same transaction, keeps the funnel's monthly counts (<see cref="VisitMonths"/>) in step, and stores the domain
+/// events other modules listen to in the outbox in that transaction.
 /// </summary>
 public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDirectory clients, IUserDirectory users, SalesSettings settings,
     PipelineService pipelines, VisitMonths visitMonths, TimeProvider time)
@@ -54,9 +54,9 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         });
         await db.SaveChangesAsync(ct);
         await visitMonths.UpdateAsync(new VisitMonths.Counts(), [deal.Id], ct);
-        await transaction.CommitAsync(ct);
         db.Raise(new DealCreated(deal.Id, deal.Title, deal.OwnerId, ClientOf(deal), deal.Amount, deal.Currency));
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // into the outbox, in this transaction
+        await transaction.CommitAsync(ct);
         return SaveResult.Saved(deal.Id);
     }
 
@@ -132,14 +132,14 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return SaveResult.Changed(); }
         await visitMonths.UpdateAsync(counted, [deal.Id], ct);
-        await transaction.CommitAsync(ct);
-
+        // The events commit with the move (the outbox), so an invoice for a won deal survives a crash right after it.
         db.Raise(new DealStageChanged(deal.Id, from, target.Id, target.Name, user.Id!));
         if (deal.Status == DealStatus.Won)
             db.Raise(new DealWon(deal.Id, deal.Title, deal.OwnerId, ClientOf(deal), deal.Amount, deal.Currency, now));
         if (deal.Status == DealStatus.Lost)
             db.Raise(new DealLost(deal.Id, deal.Title, deal.OwnerId, ClientOf(deal), deal.Amount, deal.Currency, reason!.Name));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return SaveResult.Saved(deal.Id);
     }
 

@@ -15,6 +15,7 @@ public sealed class NotesModule : CrmModule
         services.AddModuleDbContext<NotesDbContext>();
         services.AddScoped<NoteService>();
         services.AddDomainEventHandler<NoteCreated, NotifyOwnerOfNote>();
+        services.AddDomainEventHandler<NoteCreated, RetryFlakyNotes>();
         services.AddSearchProvider<NoteSearch>();
         services.AddTimelineSource<NotesOnTimeline>();
         services.AddHandoverParticipant<NotesHandover>();

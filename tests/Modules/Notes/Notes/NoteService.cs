@@ -43,10 +43,14 @@ public sealed class NoteService(NotesDbContext db, ICurrentUser user, IModuleSet
         if (errors.Count > 0) return (null, errors);
 
         var note = new Note { Title = title!, Body = body, OwnerId = user.Id!, CompanyId = companyId, ContactId = contactId, CreatedAtUtc = DateTime.UtcNow };
+        // The event needs the note's id, so the note is saved first; both saves share one transaction, so the event is
+        // stored in the outbox with the note and delivered once it commits.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Notes.Add(note);
         await db.SaveChangesAsync(ct);
-        db.Raise(new NoteCreated(note.Id, note.OwnerId, note.Title));
+        db.Raise(new NoteCreated(note.Id, note.OwnerId, note.Title, note.Body));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return (note.Id, errors);
     }
 }
