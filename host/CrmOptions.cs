@@ -25,6 +25,7 @@ public sealed class CrmOptions
     public DatabaseOptions Database { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
     public Clients.AttachmentOptions Attachments { get; set; } = new();
+    public Backups.BackupOptions Backups { get; set; } = new();
     /// <summary>The mail server for email reminders and modules' mail; nothing is emailed while its host is empty.</summary>
     public Notifications.SmtpOptions Smtp { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using Crm.Host.Backups;
 using Crm.Host.Data;
 using Crm.Host.Hosting;
 using Crm.Host.Modules;
@@ -7,13 +8,14 @@ namespace Crm.Host.Cli;
 
 /// <summary>
 /// Administrator verbs answered without starting the web server:
-/// <c>modules list | modules enable ID [--yes] | modules disable ID | migrate | users create-admin --email E --password P [--name N]</c>.
+/// <c>modules list | modules enable ID [--yes] | modules disable ID | migrate | users create-admin --email E --password P [--name N]
+/// | backup [--to DIR] | restore FILE</c>.
 /// Settings can follow as <c>--Crm:Database:Provider=MySql</c>, as for the server.
 /// </summary>
 public static class AdminCommands
 {
-    static readonly string[] Verbs = ["modules", "migrate", "users", "help"];
-    static readonly string[] ValueOptions = ["--email", "--password", "--name"];
+    static readonly string[] Verbs = ["modules", "migrate", "users", "backup", "restore", "help"];
+    static readonly string[] ValueOptions = ["--email", "--password", "--name", "--to"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -38,6 +40,8 @@ public static class AdminCommands
         var app = CrmApplication.Build(settings.ToArray());
         try
         {
+            // A restore needs the database empty: it migrates each schema to the archive's version itself.
+            if (words is ["restore", var archive]) return await RestoreAsync(app.Services, archive, @out);
             await app.Services.GetRequiredService<Initializer>().InitializeAsync(CancellationToken.None);
             return await RunVerbAsync(app.Services, words, options, @out);
         }
@@ -45,6 +49,11 @@ public static class AdminCommands
         {
             Console.Error.WriteLine(e.Message);
             return 2;
+        }
+        catch (BackupRefusedException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
         }
         finally
         {
@@ -59,6 +68,8 @@ public static class AdminCommands
           modules disable <id>               disable a module; its data is kept
           migrate                            apply pending migrations of the host and every enabled module
           users create-admin --email <e> --password <p> [--name <n>]
+          backup [--to <dir>]                write a backup archive (database, files, keys) while the server may run
+          restore <file>                     restore an archive into an empty installation (either database)
         """;
 
     static async Task<int> RunVerbAsync(IServiceProvider services, List<string> words, Dictionary<string, string> options, TextWriter @out)
@@ -96,10 +107,22 @@ public static class AdminCommands
                 }
                 @out.WriteLine($"Administrator {email} created.");
                 return 0;
+            case ["backup"]:
+                var path = await services.GetRequiredService<BackupWriter>().CreateAsync(options.GetValueOrDefault("--to"), CancellationToken.None);
+                @out.WriteLine($"Backup written: {path} ({new FileInfo(path).Length} bytes)");
+                return 0;
             default:
                 await Console.Error.WriteLineAsync($"Unknown command: {string.Join(' ', words)}\n{Usage}");
                 return 1;
         }
+    }
+
+    static async Task<int> RestoreAsync(IServiceProvider services, string archive, TextWriter @out)
+    {
+        var report = await services.GetRequiredService<BackupRestorer>().RestoreAsync(Path.GetFullPath(archive), CancellationToken.None);
+        @out.WriteLine($"Restored {report.Tables} tables ({report.Rows} rows) and {report.Files} files from a {report.Provider} backup into " +
+                       services.GetRequiredService<InstallationDatabase>().Describe() + ".");
+        return 0;
     }
 
     static int Report(ModuleChangeResult result, TextWriter @out)

@@ -33,7 +33,7 @@ public sealed class SchemaMigrator(InstallationDatabase database, ILoggerFactory
     }
 
     /// <summary>The newest migration version in the assembly.</summary>
-    static long NewestVersion(Assembly assembly) =>
+    public static long NewestVersion(Assembly assembly) =>
         assembly.GetTypes().Select(t => t.GetCustomAttribute<FluentMigrator.MigrationAttribute>()?.Version ?? 0).Max();
 
     /// <summary>How many migrations the assembly holds.</summary>

@@ -229,6 +229,11 @@ public static class CrmApplication
         services.AddSingleton<Api.ClientJson>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddRecurringJob<Clients.AttachmentSweep>();
+        services.AddSingleton<Backups.BackupCatalog>();
+        services.AddSingleton<Backups.BackupWriter>();
+        services.AddSingleton<Backups.BackupRestorer>();
+        services.AddScoped<Backups.BackupSchedule>();
+        services.AddRecurringJob<Backups.ScheduledBackup>();
         services.TryAddSingleton(TimeProvider.System); // a test host may have set its own clock
         services.AddSingleton<CompanyClock>();
         services.AddSingleton<Crm.Sdk.Time.ICompanyClock>(p => p.GetRequiredService<CompanyClock>());

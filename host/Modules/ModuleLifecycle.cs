@@ -136,6 +136,8 @@ public sealed class ModuleLifecycle(
     Task SaveStateAsync(ModuleEntry entry, CancellationToken cancellationToken) => WithDb(async db =>
     {
         var state = await db.ModuleStates.FindAsync([entry.Id], cancellationToken);
+        // A start re-enables modules as they were: that is no change, and would leave an audit row per module per start.
+        if (state != null && state.Enabled == entry.IsEnabled && state.InstalledVersion == entry.InstalledVersion) return 0;
         if (state == null) db.ModuleStates.Add(state = new ModuleState { Id = entry.Id });
         state.Enabled = entry.IsEnabled;
         state.InstalledVersion = entry.InstalledVersion;

@@ -8,6 +8,7 @@ public static class CorePermissions
     public const string ManageModules = "core.modules.manage";
     public const string ManageUsers = "core.users.manage";
     public const string ManageTemplates = "core.templates.manage";
+    public const string ManageBackups = "core.backups.manage";
     public const string ViewAudit = "core.audit.view";
     public const string ViewClients = "core.clients.view";
     public const string EditClients = "core.clients.edit";
@@ -21,6 +22,8 @@ public static class CorePermissions
         new(ManageModules, "Permission.ManageModules"),
         new(ManageUsers, "Permission.ManageUsers"),
         new(ManageTemplates, "Permission.ManageTemplates"),
+        // A backup holds every record and the keys that sign sessions: administrators only unless granted on purpose.
+        new(ManageBackups, "Permission.ManageBackups"),
         // The history of every record, whatever its scope: administrators only unless granted on purpose.
         new(ViewAudit, "Permission.ViewAudit"),
         new(ViewClients, "Permission.ViewClients",

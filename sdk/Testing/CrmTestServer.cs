@@ -71,6 +71,7 @@ public sealed class CrmTestServer : IAsyncDisposable
             ["Crm:ModulesDirectory"] = options.ModulesDirectory,
             ["Crm:Security:LoginAttemptsPerMinute"] = "10000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Crm:Backups:Scheduled"] = "false", // a test asks for the backups it wants
         };
         if (options.MySqlConnectionString != null)
         {
