@@ -17,6 +17,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
     public DbSet<TemplateOverride> TemplateOverrides => Set<TemplateOverride>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<SettingValue> Settings => Set<SettingValue>();
     public DbSet<Clients.Company> Companies => Set<Clients.Company>();
     public DbSet<GrantedDefault> GrantedDefaults => Set<GrantedDefault>();
@@ -312,6 +313,15 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
             e.Property(m => m.Id).HasMaxLength(36);
             e.Property(m => m.EventType).HasMaxLength(300);
             e.HasIndex(m => new { m.DeliveredAtUtc, m.NextAttemptAtUtc });
+        });
+        b.Entity<IdempotentRequest>(e =>
+        {
+            e.ToTable("core_idempotent_requests");
+            e.Property(r => r.Id).HasMaxLength(64);
+            e.Property(r => r.Request).HasMaxLength(300);
+            e.Property(r => r.ContentType).HasMaxLength(200);
+            e.Property(r => r.Location).HasMaxLength(500);
+            e.HasIndex(r => r.CreatedAtUtc);
         });
         b.Entity<JobLease>(e =>
         {

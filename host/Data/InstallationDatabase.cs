@@ -64,14 +64,15 @@ public sealed class InstallationDatabase : IModuleDatabase
     static readonly SqliteCacheSize CacheSize = new();
     static readonly DatabaseTime Time = new();
     static readonly ReferenceChanges Changes = new();
+    static readonly Api.Idempotency.IdempotencyCommits Idempotency = new();
 
     /// <summary>Delivers the outbox events of a transaction when it commits (see <see cref="Events.EventOutbox"/>).</summary>
     public Events.OutboxCommits Commits { get; } = new();
 
     public void Configure(DbContextOptionsBuilder options)
     {
-        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString).AddInterceptors(CacheSize, Time, Changes, Commits);
-        else options.UseMySql(ConnectionString, _mySqlVersion!.Value).AddInterceptors(Time, Changes, Commits);
+        if (Provider == DatabaseProvider.Sqlite) options.UseSqlite(ConnectionString).AddInterceptors(CacheSize, Time, Changes, Idempotency, Commits);
+        else options.UseMySql(ConnectionString, _mySqlVersion!.Value).AddInterceptors(Time, Changes, Idempotency, Commits);
     }
 
     /// <summary>Creates the SQLite file's folder and switches it to WAL; checks that a MySQL server answers.</summary>

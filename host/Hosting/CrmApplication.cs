@@ -229,6 +229,8 @@ public static class CrmApplication
         services.AddSingleton<Api.ClientJson>();
         services.AddRecurringJob<Clients.TaskReminders>();
         services.AddRecurringJob<Clients.AttachmentSweep>();
+        services.AddHttpContextAccessor();
+        services.AddRecurringJob<Api.Idempotency.IdempotencySweep>();
         services.AddSingleton<Backups.BackupCatalog>();
         services.AddSingleton<Backups.BackupWriter>();
         services.AddSingleton<Backups.BackupRestorer>();
@@ -277,6 +279,7 @@ public static class CrmApplication
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseMiddleware<ApiAntiforgery>();
+        app.UseMiddleware<Api.Idempotency.IdempotentRequests>();
         app.UseMiddleware<FirstRunMiddleware>();
         app.UseAuthorization();
 
