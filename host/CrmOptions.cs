@@ -5,8 +5,11 @@ public sealed class CrmOptions
 {
     public const string Section = "Crm";
 
-    /// <summary>Where the SQLite file, uploaded files, logs and keys live. Relative paths are under the content root.</summary>
-    public string DataDirectory { get; set; } = "data";
+    /// <summary>
+    /// Where the SQLite file, uploaded files, keys, logs and backups live. Relative paths are under the content root. Empty:
+    /// outside the program's folder (<see cref="Hosting.DataLocation"/>), so an upgrade that replaces the folder keeps the data.
+    /// </summary>
+    public string DataDirectory { get; set; } = "";
     /// <summary>Where modules are discovered, one folder each. Relative paths are beside the host's binaries.</summary>
     public string ModulesDirectory { get; set; } = "modules";
     /// <summary>Enable every newly discovered module at start (handy for development and tests).</summary>

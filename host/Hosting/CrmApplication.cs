@@ -46,9 +46,10 @@ public static class CrmApplication
         var options = builder.Configuration.GetSection(CrmOptions.Section).Get<CrmOptions>() ?? new CrmOptions();
         // Room for a few attachments of the configured size, so a file over the limit gets a clear answer rather than a 413.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(k.Limits.MaxRequestBodySize ?? 0, 2 * options.Attachments.MaxBytes + 1024 * 1024));
-        var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        var (dataDirectory, dataWarning) = DataLocation.Resolve(options.DataDirectory, builder.Environment.ContentRootPath);
         var modulesDirectory = Path.GetFullPath(options.ModulesDirectory, AppContext.BaseDirectory);
         Directory.CreateDirectory(dataDirectory);
+        var logFile = Path.Combine(dataDirectory, "logs", "crm-.log");
 
         builder.Services.AddSerilog((services, logger) => logger
             .MinimumLevel.Override("FluentMigrator", Serilog.Events.LogEventLevel.Warning)
@@ -57,7 +58,7 @@ public static class CrmApplication
             // An unreachable database or a setting that cannot work is reported by Program as one line, not as a stack trace.
             .Filter.ByExcluding(e => e.Exception is DatabaseUnavailableException or OptionsValidationException)
             .WriteTo.Console()
-            .WriteTo.File(Path.Combine(dataDirectory, "logs", "crm-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30));
+            .WriteTo.File(logFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30, shared: true));
 
         var services = builder.Services;
         services.Configure<CrmOptions>(builder.Configuration.GetSection(CrmOptions.Section));
@@ -92,10 +93,17 @@ public static class CrmApplication
         services.AddProblemDetails();
         // Enums travel as their names ("Active"), which API clients can read and send.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddExceptionHandler<DiskFull>();
         services.AddExceptionHandler<TemplateErrors>();
         services.AddOpenApi("v1");
 
-        using var bootLogger = LoggerFactory.Create(b => b.AddSimpleConsole());
+        // Before the host's logging exists: what discovery finds wrong (a module that failed) goes to the log file too.
+        using var bootLogger = LoggerFactory.Create(b => b.AddSerilog(new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration)
+            .WriteTo.Console().WriteTo.File(logFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30, shared: true)
+            .CreateLogger(), dispose: true));
+        var boot = bootLogger.CreateLogger("Crm.Hosting");
+        boot.LogInformation("Data directory: {DataDirectory}", dataDirectory);
+        if (dataWarning != null) boot.LogWarning("{Warning}", dataWarning);
         var catalog = new ModuleDiscovery(bootLogger.CreateLogger("Crm.Modules")).Discover(modulesDirectory, services, builder.Configuration);
         services.AddSingleton(catalog);
         services.AddSingleton<ModuleParts>();

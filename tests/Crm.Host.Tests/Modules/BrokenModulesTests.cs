@@ -32,6 +32,13 @@ public sealed class BrokenModulesTests(MariaDbFixture mariaDb) : HostTest(mariaD
         AssertFailed(states, "brokenstartup", "the licence file is missing");
         AssertFailed(states, "nulls", "sdk range");
         AssertFailed(states, "reminders", "duplicate module id \"reminders\"");
+        // An administrator reading the log file (not only the console) finds why.
+        var log = string.Concat(Directory.GetFiles(Path.Combine(server.DataDirectory, "logs")).Select(f =>
+        {
+            using var reader = new StreamReader(new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            return reader.ReadToEnd();
+        }));
+        Assert.Contains("Module nomanifest failed: module.json is missing", log);
 
         // A migration that fails leaves the module failed and the server up.
         var enable = await admin.PostAsync("/api/v1/modules/brokenmigration/enable", null);
