@@ -113,6 +113,8 @@ public static class Runner
                 Console.WriteLine($"  {contactsImport.Name}: {contactsImport.Value} | floor {contactsImport.Floor}");
             }
 
+            if (options.Wants("backup")) figures.AddRange(await Backup.MeasureAsync(options, managers, setup, hostArguments, work, ct));
+
             var (rss, peak) = host.Memory();
             figures.Add(new Figure("RSS after the load (peak)", $"{rss:F0} MB ({peak:F0} MB)", "", null, "", null));
             foreach (var c in connections) c.Dispose();
