@@ -90,6 +90,8 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFie
     {
         var company = await Visible(CorePermissions.EditClients).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (company == null) return new ClientSaveResult(null, null, new Dictionary<string, string>(), NotFound: true);
+        // Without the version it was read at, a change could overwrite someone else's unseen: the caller must send it.
+        if (input.Version == null) return new ClientSaveResult(null, null, new Dictionary<string, string> { ["version"] = "Client.VersionRequired" });
         if (input.Version != company.Version) return new ClientSaveResult(id, company.Version, new Dictionary<string, string>(), Conflict: true);
         return await SaveAsync(company, input, isNew: false, ct);
     }
