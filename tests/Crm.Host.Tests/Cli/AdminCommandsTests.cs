@@ -93,7 +93,7 @@ public sealed class AdminCommandsTests : IDisposable
         Assert.False(Directory.Exists(_data)); // refused before anything was started or created
     }
 
-
+    public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var folder in new[] { _data, _modules })
