@@ -62,8 +62,13 @@ public sealed class BadInputCorpus(JsonNode document, string realId, string unkn
         var unknown = Fill(template, unknownId);
         var body = operation["requestBody"]?["content"] as JsonObject;
 
+        var negative = Fill(template, "-1");
         yield return new BadRequest(method, real, "nothing", () => null);
-        if (unknown != real) yield return new BadRequest(method, unknown, "unknown id, nothing", () => null);
+        if (unknown != real)
+        {
+            yield return new BadRequest(method, unknown, "unknown id, nothing", () => null);
+            yield return new BadRequest(method, negative, "negative id, nothing", () => null);
+        }
 
         foreach (var name in parameters.Where(p => (string?)p["in"] == "query").Select(p => (string)p["name"]!))
             foreach (var value in BadQueryValues)
@@ -77,7 +82,11 @@ public sealed class BadInputCorpus(JsonNode document, string realId, string unkn
             var plausible = Plausible(schema, depth: 0);
             var baseline = plausible?.ToJsonString() ?? "null";
             yield return new BadRequest(method, real, "plausible body", () => Json(baseline));
-            if (unknown != real) yield return new BadRequest(method, unknown, "unknown id, plausible body", () => Json(baseline));
+            if (unknown != real)
+            {
+                yield return new BadRequest(method, unknown, "unknown id, plausible body", () => Json(baseline));
+                yield return new BadRequest(method, negative, "negative id, plausible body", () => Json(baseline));
+            }
             foreach (var (field, value, input) in Mutations(schema, plausible))
                 yield return new BadRequest(method, real, input, () => Json(value));
         }

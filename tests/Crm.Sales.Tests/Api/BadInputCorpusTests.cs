@@ -20,6 +20,9 @@ public sealed class BadInputCorpusTests(MariaDbFixture mariaDb) : SalesTest(mari
         await SeedAsync(api);
         var document = JsonNode.Parse(await api.GetStringAsync("/api/v1/openapi.json", TestContext.Current.CancellationToken))!;
 
+        Assert.NotNull(document["paths"]?["/api/v1/companies/{id}"]); // the host's operations
+        Assert.NotNull(document["paths"]?["/api/v1/sales/deals/{id}"]); // and the module's
+
         var failures = new List<string>();
         var sent = 0;
         foreach (var request in new BadInputCorpus(document, realId: "1").Requests())
