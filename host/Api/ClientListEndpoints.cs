@@ -34,7 +34,8 @@ public static class ClientListEndpoints
                 if (!ImportFile.IsSupported(file.FileName) || file.Length > ImportFile.MaxFileBytes)
                     return ApiProblems.Field("file", text["Import.FileRefused", ImportFile.MaxFileBytes / 1024 / 1024]);
                 await using var stream = file.OpenReadStream();
-                var table = await ImportFile.ReadAsync(stream, file.FileName, ct);
+                if (await ImportFile.TryReadAsync(stream, file.FileName, ct) is not { } table)
+                    return ApiProblems.Field("file", text["Import.FileUnreadable"]);
                 var result = await import.RunAsync(table, await import.GuessMappingAsync(table.Headers, ct), commit: dryRun != true, ct);
                 return result.Errors.Count > 0 ? Results.BadRequest(result) : Results.Ok(result);
             })

@@ -31,13 +31,16 @@ public static class CompaniesApi
             IStringLocalizer<HostText> text, CancellationToken ct) =>
         {
             var (custom, problem) = await ClientListEndpoints.CustomFiltersAsync(ClientKind.Company, http, values, text);
-            return problem ?? Results.Ok(await service.ListAsync(query.ToFilter() with { Custom = custom }, ct));
+            var filter = query.ToFilter() with { Custom = custom };
+            if (Refused(filter, text) is { } refused) return refused;
+            return problem ?? Results.Ok(await service.ListAsync(filter, ct));
         });
         companies.MapGet("/export", async (ExportFormat? format, [AsParameters] CompanyQuery query, CompanyExport export, CustomFieldValues values,
             HttpContext http, IStringLocalizer<HostText> text) =>
         {
             var (custom, problem) = await ClientListEndpoints.CustomFiltersAsync(ClientKind.Company, http, values, text);
             var filter = query.ToFilter() with { Custom = custom };
+            if (Refused(filter, text) is { } refused) return refused;
             return problem ?? ClientListEndpoints.Download("companies", format ?? ExportFormat.Csv,
                 output => export.WriteAsync(filter, format ?? ExportFormat.Csv, output, http.RequestAborted));
         });
@@ -69,6 +72,11 @@ public static class CompaniesApi
         companies.MapDelete("/{id:int}", async (int id, CompanyService service, CancellationToken ct) =>
             await service.DeleteAsync(id, ct) ? Results.NoContent() : Results.NotFound()).RequirePermission(CorePermissions.EditClients);
     }
+
+    /// <summary>400 naming the filters that cannot be applied, or null to list.</summary>
+    static IResult? Refused(CompanyFilter filter, IStringLocalizer text) => filter.Errors() is { Count: > 0 } errors
+        ? ApiProblems.Fields(errors.ToDictionary(e => e.Key, e => new[] { text[e.Value, CompanyFilter.MaxNoContactDays].Value }))
+        : null;
 
     /// <summary>The API answer to reverting a change: 200 with the new version, 404, 409 when it changed since, 400 when the old value is no longer valid.</summary>
     public static IResult ToResult(RevertResult result, int id, IStringLocalizer text)

@@ -17,7 +17,11 @@ public static class AdminCommands
     static readonly string[] Verbs = ["modules", "migrate", "users", "backup", "restore", "help"];
     static readonly string[] ValueOptions = ["--email", "--password", "--name", "--to"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>
+    /// Whether the arguments name a command rather than start the server: settings start with "--", so any other first word
+    /// is a verb, and a mistyped one must be refused rather than quietly start a web server.
+    /// </summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal);
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {
@@ -33,6 +37,11 @@ public static class AdminCommands
             else words.Add(args[i]);
         }
         if (words is ["help"] or []) { @out.WriteLine(Usage); return 0; }
+        if (!Verbs.Contains(words[0]))
+        {
+            await Console.Error.WriteLineAsync($"Unknown command: {words[0]}\n{Usage}");
+            return 1;
+        }
 
         // An administrator at a console wants the verb's answer, not the server's information log.
         settings.Insert(0, "--Serilog:MinimumLevel:Default=Warning");

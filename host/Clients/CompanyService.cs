@@ -13,7 +13,19 @@ public sealed record CompanyRow(int Id, string Name, string? TaxNumber, string? 
 /// <summary>What the list is filtered by, and where the page starts (after the last row of the previous page).</summary>
 public sealed record CompanyFilter(CompanyStatus? Status = null, string? OwnerId = null, string? Search = null,
     string? AfterName = null, int? AfterId = null, int Limit = 50, string? Industry = null, string? Territory = null, int? NoContactDays = null,
-    IReadOnlyList<CustomFieldCondition>? Custom = null, IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<CustomFieldCondition>? Custom = null, IReadOnlyList<string>? Tags = null)
+{
+    /// <summary>
+    /// The longest "no contact for N days" a list can ask: a century covers every real client, and a larger N would move
+    /// the cutoff before the first representable date.
+    /// </summary>
+    public const int MaxNoContactDays = 36_500;
+
+    /// <summary>The filters that cannot be applied, as field errors (API names).</summary>
+    public IReadOnlyDictionary<string, string> Errors() => NoContactDays is > MaxNoContactDays
+        ? new Dictionary<string, string> { ["noContactDays"] = "Company.NoContactDaysTooMany" }
+        : new Dictionary<string, string>();
+}
 
 /// <summary>One page of the list; <see cref="NextName"/> and <see cref="NextId"/> start the next page, null on the last.</summary>
 public sealed record CompanyPage(IReadOnlyList<CompanyRow> Rows, string? NextName, int? NextId);
@@ -52,7 +64,7 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFie
         if (Clean(filter.Industry) is { } industry) query = query.Where(c => c.Industry == industry);
         if (Clean(filter.Territory) is { } territory) query = query.Where(c => c.Territory == territory);
         if (Clean(filter.Search) is { } search) query = query.Where(c => c.Name.StartsWith(search) || c.TaxNumber == search);
-        if (filter.NoContactDays is > 0 and var days)
+        if (filter.NoContactDays is > 0 and <= CompanyFilter.MaxNoContactDays and var days)
         {
             var cutoff = DateTime.UtcNow.AddDays(-days);
             query = query.Where(c => c.LastContactAtUtc == null || c.LastContactAtUtc < cutoff);
@@ -90,6 +102,8 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFie
     {
         var company = await Visible(CorePermissions.EditClients).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (company == null) return new ClientSaveResult(null, null, new Dictionary<string, string>(), NotFound: true);
+        // Without the version it was read at, a change could overwrite someone else's unseen: the caller must send it.
+        if (input.Version == null) return new ClientSaveResult(null, null, new Dictionary<string, string> { ["version"] = "Client.VersionRequired" });
         if (input.Version != company.Version) return new ClientSaveResult(id, company.Version, new Dictionary<string, string>(), Conflict: true);
         return await SaveAsync(company, input, isNew: false, ct);
     }

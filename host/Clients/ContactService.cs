@@ -98,6 +98,8 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
     {
         var contact = await Visible(CorePermissions.EditClients).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contact == null) return new ClientSaveResult(null, null, new Dictionary<string, string>(), NotFound: true);
+        // Without the version it was read at, a change could overwrite someone else's unseen: the caller must send it.
+        if (input.Version == null) return new ClientSaveResult(null, null, new Dictionary<string, string> { ["version"] = "Client.VersionRequired" });
         if (input.Version != contact.Version) return new ClientSaveResult(id, contact.Version, new Dictionary<string, string>(), Conflict: true);
         return await SaveAsync(contact, input, isNew: false, ct);
     }
@@ -266,8 +268,9 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
             errors.Add("ownerId", "Client.OwnerUnknown");
         if (input.Companies is { } places)
         {
-            if (places.Any(p => p.Influence is < 0 or > 100 || !Enum.IsDefined(p.Role))) errors.Add("companies", "Contact.PlaceInvalid");
-            var ids = places.Select(p => p.CompanyId).Distinct().ToList();
+            // JSON may hold a null inside the list ("companies":[null]): a place without a company is as invalid as a bad role.
+            if (places.Any(p => p is null || p.Influence is < 0 or > 100 || !Enum.IsDefined(p.Role))) errors.Add("companies", "Contact.PlaceInvalid");
+            var ids = places.OfType<ContactPlace>().Select(p => p.CompanyId).Distinct().ToList();
             if ((await companies.VisibleIdsAsync(ids, ct)).Count != ids.Count) errors.Add("companies", "Company.ParentUnknown");
         }
         await customValues.Validate(ClientKind.Contact, input.CustomFields, isNew, errors, ct);

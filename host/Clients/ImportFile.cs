@@ -26,7 +26,22 @@ public static class ImportFile
     public static bool IsSupported(string fileName) =>
         Path.GetExtension(fileName).ToLowerInvariant() is ".csv" or ".xlsx";
 
-    public static async Task<ImportTable> ReadAsync(Stream file, string fileName, CancellationToken ct)
+    /// <summary>The file's header and rows, or null when it cannot be read as its type (empty, corrupt, not a spreadsheet).</summary>
+    public static async Task<ImportTable?> TryReadAsync(Stream file, string fileName, CancellationToken ct)
+    {
+        try
+        {
+            return await ReadAsync(file, fileName, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The readers fail on a broken upload with whatever their parser meets first (a bad zip, bad XML, a null
+            // part), so any failure here is the file's, and the person who chose it needs to hear so, not a server error.
+            return null;
+        }
+    }
+
+    static async Task<ImportTable> ReadAsync(Stream file, string fileName, CancellationToken ct)
     {
         if (Path.GetExtension(fileName).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {

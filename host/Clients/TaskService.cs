@@ -23,7 +23,7 @@ public sealed record OverdueByManager(string AssigneeId, string Name, int Count,
 /// Tasks for oneself or a colleague, usually about a client. A task is seen by its assignee and its author, and through
 /// the record scope (own/team/all) of the assignee by heads and leadership.
 /// </summary>
-public sealed class TaskService(CoreDbContext db, CurrentUser user, CompanyService companies, ActivityService activities, CompanyClock clock)
+public sealed class TaskService(CoreDbContext db, CurrentUser user, CompanyService companies, ContactService contacts, ActivityService activities, CompanyClock clock)
 {
     public async Task<ClientSaveResult> CreateAsync(TaskInput input, CancellationToken ct)
     {
@@ -34,6 +34,8 @@ public sealed class TaskService(CoreDbContext db, CurrentUser user, CompanyServi
         var assignee = FieldErrors.Clean(input.AssigneeId) ?? user.Id!;
         if (!await db.Users.AnyAsync(u => u.Id == assignee && u.IsActive, ct)) errors.Add("assigneeId", "Client.OwnerUnknown");
         if (input.CompanyId is { } companyId && !await companies.CanEditAsync(companyId, ct)) errors.Add("companyId", "Company.ParentUnknown");
+        // An unknown or out-of-scope contact is the caller's mistake, not a foreign key failure at save.
+        if (input.ContactId is { } contactId && !await contacts.CanEditAsync(contactId, ct)) errors.Add("contactId", "Activity.ContactUnknown");
         if (input.RemindAtUtc is { } remind && input.DueAtUtc is { } due && remind > due) errors.Add("remindAtUtc", "Task.RemindAfterDue");
         if (errors.Count > 0) return new ClientSaveResult(null, null, errors.All);
 

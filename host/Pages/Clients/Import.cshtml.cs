@@ -43,7 +43,12 @@ public sealed class ImportModel(CompanyImport companies, ContactImport contacts,
         Directory.CreateDirectory(Folder());
         await using (var target = System.IO.File.Create(Path.Combine(Folder(), name)))
             await file.CopyToAsync(target, ct);
-        if (!await LoadAsync(name, null, ct)) return Page();
+        if (!await LoadAsync(name, null, ct))
+        {
+            System.IO.File.Delete(Path.Combine(Folder(), name));
+            ModelState.AddModelError("file", text["Import.FileUnreadable"]);
+            return Page();
+        }
         Result = await import.RunAsync(Table!, Mapping, commit: false, ct);
         return Page();
     }
@@ -80,7 +85,8 @@ public sealed class ImportModel(CompanyImport companies, ContactImport contacts,
         var path = Path.Combine(Folder(), upload);
         if (!System.IO.File.Exists(path)) return false;
         await using (var stream = System.IO.File.OpenRead(path))
-            Table = await ImportFile.ReadAsync(stream, upload, ct);
+            Table = await ImportFile.TryReadAsync(stream, upload, ct);
+        if (Table == null) return false;
         Upload = upload;
         Fields = await import.FieldsAsync(ct);
         Mapping = map == null

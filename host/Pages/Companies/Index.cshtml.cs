@@ -40,6 +40,11 @@ public sealed class IndexModel(CompanyService service, CurrentUser user, AdminAc
         CustomFields = await fields.ForAsync(ClientKind.Company, ct);
         var (custom, errors) = await values.ConditionsAsync(ClientKind.Company, Request.Query, ct);
         foreach (var (field, key) in errors) ModelState.AddModelError(field, text[key]);
+        if (new CompanyFilter(NoContactDays: NoContactDays).Errors() is { Count: > 0 } filterErrors)
+        {
+            foreach (var (field, key) in filterErrors) ModelState.AddModelError(field, text[key, CompanyFilter.MaxNoContactDays]);
+            NoContactDays = null; // the list shows without the filter it could not apply, and says why
+        }
         Result = await service.ListAsync(new CompanyFilter(Status, Owner, Q, AfterName, AfterId, 50, Industry, Territory, NoContactDays, custom,
             FieldErrors.Clean(Tag) is { } tag ? [tag] : null), ct);
         AllTags = await tags.ListAsync(ct);

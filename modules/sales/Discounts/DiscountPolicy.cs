@@ -24,19 +24,21 @@ public sealed class DiscountPolicy(SalesDbContext db, IUserDirectory users, ICur
     }
 
     /// <summary>Sets the given roles' limits; a null limit removes the role's limit.</summary>
-    public async Task<SaveResult> SaveAsync(IReadOnlyList<DiscountLimitView> limits, CancellationToken ct)
+    public async Task<SaveResult> SaveAsync(IReadOnlyList<DiscountLimitView?> limits, CancellationToken ct)
     {
         var errors = new FieldErrors();
         for (var i = 0; i < limits.Count; i++)
         {
-            var role = FieldErrors.Clean(limits[i].Role);
+            // JSON may hold a null among the limits ([null]): named here, so the rest sees whole limits.
+            if (limits[i] == null) { errors.Add($"limits[{i}]", "Validation.Required"); continue; }
+            var role = FieldErrors.Clean(limits[i]!.Role);
             errors.If(role == null, $"limits[{i}].role", "Validation.Required").If(role?.Length > 256, $"limits[{i}].role", "Validation.TooLong")
                 .If(role == CrmRoles.Administrator, $"limits[{i}].role", "Discount.AdministratorUnlimited")
-                .If(limits[i].MaxPercent is < 0 or > 100, $"limits[{i}].maxPercent", "Line.DiscountRange");
+                .If(limits[i]!.MaxPercent is < 0 or > 100, $"limits[{i}].maxPercent", "Line.DiscountRange");
         }
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         var stored = await db.DiscountLimits.ToDictionaryAsync(l => l.Role, ct);
-        foreach (var given in limits)
+        foreach (var given in limits.Select(l => l!))
         {
             var role = given.Role.Trim();
             var existing = stored.GetValueOrDefault(role);

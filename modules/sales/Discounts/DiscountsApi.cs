@@ -14,7 +14,7 @@ public static class DiscountsApi
     {
         var limits = api.MapGroup("/sales/discount-limits").RequirePermission(Permissions.ManageDiscounts);
         limits.MapGet("/", async (DiscountPolicy policy, CancellationToken ct) => TypedResults.Ok(await policy.LimitsAsync(ct)));
-        limits.MapPut("/", async (List<DiscountLimitView> input, DiscountPolicy policy, IStringLocalizer<SalesModule> text, CancellationToken ct) =>
+        limits.MapPut("/", async (List<DiscountLimitView?> input, DiscountPolicy policy, IStringLocalizer<SalesModule> text, CancellationToken ct) =>
             await policy.SaveAsync(input, ct) is var saved && saved.Succeeded ? Results.NoContent() : ApiProblems.Failed(saved, text));
 
         var approvals = api.MapGroup("/sales/approvals").RequirePermission(Permissions.ApproveDiscounts);

@@ -8,7 +8,8 @@ namespace Crm.Sales.Pipelines;
 
 public sealed record StageInput(int? Id, string? Name, int Probability, int? NormDays, StageKind Kind, bool IsArchived = false);
 
-public sealed record PipelineInput(string? Name, IReadOnlyList<StageInput> Stages, int? Version = null);
+/// <summary>A pipeline as given; JSON may leave out the stages or hold a null among them, which validation names.</summary>
+public sealed record PipelineInput(string? Name, IReadOnlyList<StageInput?>? Stages, int? Version = null);
 
 public sealed record StageView(int Id, string Name, int SortOrder, int Probability, int? NormDays, StageKind Kind, bool IsArchived);
 
@@ -70,7 +71,7 @@ public sealed class PipelineService(SalesDbContext db, IReferenceCache cache)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Pipelines.Add(pipeline);
         await db.SaveChangesAsync(ct);
-        db.Stages.AddRange(input.Stages.Select((s, i) => NewStage(pipeline.Id, s, i)));
+        db.Stages.AddRange(input.Stages!.Select((s, i) => NewStage(pipeline.Id, s!, i)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return SaveResult.Saved(pipeline.Id);
@@ -84,7 +85,9 @@ public sealed class PipelineService(SalesDbContext db, IReferenceCache cache)
         if (input.Version is { } version && version != pipeline.Version) return SaveResult.Changed();
         var stages = await db.Stages.Where(s => s.PipelineId == id).ToListAsync(ct);
         var errors = Validate(input, stages);
-        var kept = input.Stages.Where(s => s.Id != null).Select(s => s.Id!.Value).ToHashSet();
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        var given = input.Stages!.Select(s => s!).ToList();
+        var kept = given.Where(s => s.Id != null).Select(s => s.Id!.Value).ToHashSet();
         var dropped = stages.Where(s => !kept.Contains(s.Id) && !s.IsArchived).Select(s => s.Id).ToList();
         if (dropped.Count > 0 && await db.Deals.AnyAsync(d => dropped.Contains(d.StageId) && d.Status == DealStatus.Open && d.DeletedAtUtc == null, ct))
             errors.Add("stages", "Pipeline.StageHasDeals");
@@ -92,19 +95,18 @@ public sealed class PipelineService(SalesDbContext db, IReferenceCache cache)
 
         pipeline.Name = input.Name!.Trim();
         pipeline.Version++;
-        for (var i = 0; i < input.Stages.Count; i++)
+        for (var i = 0; i < given.Count; i++)
         {
-            var given = input.Stages[i];
-            if (given.Id is { } stageId && stages.FirstOrDefault(s => s.Id == stageId) is { } stage)
+            if (given[i].Id is { } stageId && stages.FirstOrDefault(s => s.Id == stageId) is { } stage)
             {
-                stage.Name = given.Name!.Trim();
+                stage.Name = given[i].Name!.Trim();
                 stage.SortOrder = i;
-                stage.Probability = given.Probability;
-                stage.NormDays = given.NormDays;
-                stage.Kind = given.Kind;
-                stage.IsArchived = given.IsArchived;
+                stage.Probability = given[i].Probability;
+                stage.NormDays = given[i].NormDays;
+                stage.Kind = given[i].Kind;
+                stage.IsArchived = given[i].IsArchived;
             }
-            else db.Stages.Add(NewStage(id, given, i));
+            else db.Stages.Add(NewStage(id, given[i], i));
         }
         foreach (var stage in stages.Where(s => dropped.Contains(s.Id))) stage.IsArchived = true;
         try { await db.SaveChangesAsync(ct); }
@@ -150,12 +152,17 @@ public sealed class PipelineService(SalesDbContext db, IReferenceCache cache)
         var errors = new FieldErrors();
         var name = FieldErrors.Clean(input.Name);
         errors.If(name == null, "name", "Validation.Required").If(name?.Length > 100, "name", "Validation.TooLong");
-        var active = input.Stages.Where(s => !s.IsArchived).ToList();
+        // Missing stages or a null among them are named here, so that what follows sees whole stages.
+        if (input.Stages is not { } given) return errors.Add("stages", "Validation.Required");
+        for (var i = 0; i < given.Count; i++) errors.If(given[i] == null, $"stages[{i}]", "Validation.Required");
+        if (given.Any(s => s == null)) return errors;
+        var stages = given.Select(s => s!).ToList();
+        var active = stages.Where(s => !s.IsArchived).ToList();
         if (!active.Any(s => s.Kind == StageKind.Open)) errors.Add("stages", "Pipeline.NeedsOpenStage");
         if (!active.Any(s => s.Kind == StageKind.Won) || !active.Any(s => s.Kind == StageKind.Lost)) errors.Add("stages", "Pipeline.NeedsWonAndLost");
-        for (var i = 0; i < input.Stages.Count; i++)
+        for (var i = 0; i < stages.Count; i++)
         {
-            var stage = input.Stages[i];
+            var stage = stages[i];
             var field = $"stages[{i}]";
             var stageName = FieldErrors.Clean(stage.Name);
             errors.If(stageName == null, field + ".name", "Validation.Required").If(stageName?.Length > 100, field + ".name", "Validation.TooLong")

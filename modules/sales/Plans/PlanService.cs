@@ -42,6 +42,7 @@ public sealed class PlanService(SalesDbContext db, ICurrentUser user, IUserDirec
         var errors = new FieldErrors();
         var owner = FieldErrors.Clean(input.OwnerId);
         errors.If(input.Month == null, "month", "Validation.Required")
+            .If(input.Month is { } m && !IsPlanYear(m.Year), "month", "Plan.YearOutOfRange")
             .If((owner == null) == (input.TeamId == null), "ownerId", "Plan.OwnerOrTeam")
             .If(input.Amount is < 0, "amount", "Deal.AmountNegative").If(input.Amount > 1_000_000_000_000m, "amount", "Deal.AmountTooLarge");
         if (owner != null && !(await ManagersAsync(ct)).Any(u => u.Id == owner)) errors.Add("ownerId", "Plan.OwnerUnknown");
@@ -66,6 +67,9 @@ public sealed class PlanService(SalesDbContext db, ICurrentUser user, IUserDirec
         await db.SaveChangesAsync(ct);
         return SaveResult.Saved(plan.Id);
     }
+
+    /// <summary>Whether plans can be kept for the year: within the years reports can cover.</summary>
+    public static bool IsPlanYear(int year) => year >= ReportPeriod.Earliest.Year && year <= ReportPeriod.Latest.Year;
 
     /// <summary>Each plan of the months against its fact and % done.</summary>
     public async Task<List<PlanProgress>> ProgressAsync(DateOnly fromMonth, DateOnly toMonth, CancellationToken ct)

@@ -13,15 +13,17 @@ public static class PlansApi
     public static void Map(IEndpointRouteBuilder api)
     {
         var plans = api.MapGroup("/sales/plans").RequirePermission(Permissions.ManagePlans);
-        plans.MapGet("/", async (int? year, PlanService service, TimeProvider time, CancellationToken ct) =>
+        plans.MapGet("/", async (int? year, PlanService service, TimeProvider time, IStringLocalizer<SalesModule> text, CancellationToken ct) =>
         {
             var y = year ?? time.GetUtcNow().Year;
-            return TypedResults.Ok(await service.ListAsync(new DateOnly(y, 1, 1), new DateOnly(y, 12, 1), ct));
+            if (!PlanService.IsPlanYear(y)) return ApiProblems.Field("year", text["Plan.YearOutOfRange"]);
+            return Results.Ok(await service.ListAsync(new DateOnly(y, 1, 1), new DateOnly(y, 12, 1), ct));
         });
-        plans.MapGet("/progress", async (int? year, PlanService service, TimeProvider time, CancellationToken ct) =>
+        plans.MapGet("/progress", async (int? year, PlanService service, TimeProvider time, IStringLocalizer<SalesModule> text, CancellationToken ct) =>
         {
             var y = year ?? time.GetUtcNow().Year;
-            return TypedResults.Ok(await service.ProgressAsync(new DateOnly(y, 1, 1), new DateOnly(y, 12, 1), ct));
+            if (!PlanService.IsPlanYear(y)) return ApiProblems.Field("year", text["Plan.YearOutOfRange"]);
+            return Results.Ok(await service.ProgressAsync(new DateOnly(y, 1, 1), new DateOnly(y, 12, 1), ct));
         });
         plans.MapPut("/", async (PlanInput input, PlanService service, IStringLocalizer<SalesModule> text, CancellationToken ct) =>
             await service.SaveAsync(input, ct) is var saved && saved.Succeeded ? Results.Ok(new { id = saved.Id }) : ApiProblems.Failed(saved, text));

@@ -112,12 +112,13 @@ public sealed class ProductService(SalesDbContext db, SalesSettings settings, Ti
         var prices = input.Prices ?? [];
         for (var i = 0; i < prices.Count; i++)
         {
-            var currency = FieldErrors.Clean(prices[i].Currency)?.ToUpperInvariant();
+            if (prices[i] == null) { errors.Add($"prices[{i}]", "Validation.Required"); continue; }
+            var currency = FieldErrors.Clean(prices[i]!.Currency)?.ToUpperInvariant();
             errors.If(currency == null || !currencies.Contains(currency), $"prices[{i}].currency", "Deal.CurrencyUnknown")
-                .If(prices[i].Price == null, $"prices[{i}].price", "Validation.Required")
-                .If(prices[i].Price < 0, $"prices[{i}].price", "Product.PriceNegative")
-                .If(prices[i].Price > MaxPrice, $"prices[{i}].price", "Deal.AmountTooLarge")
-                .If(currency != null && prices.Take(i).Any(p => string.Equals(FieldErrors.Clean(p.Currency), currency, StringComparison.OrdinalIgnoreCase)),
+                .If(prices[i]!.Price == null, $"prices[{i}].price", "Validation.Required")
+                .If(prices[i]!.Price < 0, $"prices[{i}].price", "Product.PriceNegative")
+                .If(prices[i]!.Price > MaxPrice, $"prices[{i}].price", "Deal.AmountTooLarge")
+                .If(currency != null && prices.Take(i).Any(p => string.Equals(FieldErrors.Clean(p?.Currency), currency, StringComparison.OrdinalIgnoreCase)),
                     $"prices[{i}].currency", "Product.PriceTwice");
         }
         return errors;
@@ -148,9 +149,9 @@ public sealed class ProductService(SalesDbContext db, SalesSettings settings, Ti
     }
 
     /// <summary>Makes the product's prices exactly the given ones: changed in place, added, or removed.</summary>
-    void SetPrices(int productId, List<ProductPrice> existing, IReadOnlyList<PriceInput>? given)
+    void SetPrices(int productId, List<ProductPrice> existing, IReadOnlyList<PriceInput?>? given)
     {
-        var wanted = (given ?? []).ToDictionary(p => p.Currency!.Trim().ToUpperInvariant(), p => p.Price!.Value);
+        var wanted = (given ?? []).ToDictionary(p => p!.Currency!.Trim().ToUpperInvariant(), p => p!.Price!.Value);
         foreach (var price in existing)
             if (wanted.Remove(price.Currency, out var value)) price.Price = value;
             else db.ProductPrices.Remove(price);

@@ -4,8 +4,9 @@ namespace Crm.Sales.Products;
 public sealed record PriceInput(string? Currency, decimal? Price);
 
 /// <summary>What a person enters for a product; <see cref="Version"/> is the version they edited.</summary>
+/// <summary>A product as given; JSON may hold a null among the prices, which validation names.</summary>
 public sealed record ProductInput(string? Sku, string? Name, string? Unit = null, int? GroupId = null, bool IsArchived = false,
-    IReadOnlyList<PriceInput>? Prices = null, int? Version = null);
+    IReadOnlyList<PriceInput?>? Prices = null, int? Version = null);
 
 /// <summary>A product as the catalogue and the deal lines show it.</summary>
 public sealed record ProductView(int Id, string Sku, string Name, string Unit, int? GroupId, string? GroupName, bool IsArchived, int Version,

@@ -73,6 +73,26 @@ public sealed class AdminCommandsTests : IDisposable
         Assert.StartsWith("Cannot open the database (MySQL/MariaDB at 127.0.0.1:1/crm)", line);
     }
 
+    [Fact]
+    public async Task AnUnknownVerbIsAnErrorWithTheListOfVerbsNotAServer()
+    {
+        Assert.True(AdminCommands.IsCommand(["foo"]));
+        Assert.False(AdminCommands.IsCommand(["--urls=http://127.0.0.1:5000"])); // settings still start the server
+        Assert.False(AdminCommands.IsCommand([]));
+
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        int code;
+        try { (code, _) = await RunAsync("foo"); }
+        finally { Console.SetError(previous); }
+        Assert.Equal(1, code);
+        Assert.Contains("Unknown command: foo", error.ToString());
+        foreach (var verb in new[] { "modules list", "modules enable", "modules disable", "migrate", "users create-admin" })
+            Assert.Contains(verb, error.ToString());
+        Assert.False(Directory.Exists(_data)); // refused before anything was started or created
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -24,12 +24,17 @@ public sealed class IndexModel(PlanService plans, SalesSettings settings, IStrin
     public Dictionary<(string Key, int Month), PlanProgress> Cells { get; private set; } = [];
     public List<CommissionRuleView> Rules { get; private set; } = [];
     public IReadOnlyList<string> Currencies { get; private set; } = [];
-    public int ShownYear => Year ?? time.GetUtcNow().Year;
+    /// <summary>The year asked for, or this year when none or one outside the years plans are kept for was asked.</summary>
+    public int ShownYear => Year is { } year && PlanService.IsPlanYear(year) ? year : time.GetUtcNow().Year;
 
     public static string ManagerKey(string id) => "u:" + id;
     public static string TeamKey(int id) => "t:" + id.ToString(CultureInfo.InvariantCulture);
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (Year is { } year && !PlanService.IsPlanYear(year)) ModelState.AddModelError(nameof(Year), text["Plan.YearOutOfRange"]);
+        await LoadAsync(ct);
+    }
 
     /// <summary>Saves every cell of the grid: inputs named "{key}|{month}"; an emptied cell removes its plan.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
