@@ -64,7 +64,9 @@ public sealed class DealService(SalesDbContext db, ICurrentUser user, IClientDir
     {
         var deal = await Visible(Permissions.EditDeals).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deal == null) return SaveResult.Missing();
-        if (input.Version is { } version && version != deal.Version) return SaveResult.Changed();
+        // Without the version read, a save would overwrite someone else's change unseen.
+        if (input.Version is not { } version) return SaveResult.Invalid(new FieldErrors().Add("version", "Validation.VersionRequired"));
+        if (version != deal.Version) return SaveResult.Changed();
         var errors = new FieldErrors();
         var owner = FieldErrors.Clean(input.OwnerId) ?? deal.OwnerId;
         await ValidateAsync(input, owner, errors, ct, deal);

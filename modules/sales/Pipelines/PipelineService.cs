@@ -82,7 +82,9 @@ public sealed class PipelineService(SalesDbContext db, IReferenceCache cache)
     {
         var pipeline = await db.Pipelines.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (pipeline == null) return SaveResult.Missing();
-        if (input.Version is { } version && version != pipeline.Version) return SaveResult.Changed();
+        // Without the version read, a save would overwrite someone else's change unseen.
+        if (input.Version is not { } version) return SaveResult.Invalid(new FieldErrors().Add("version", "Validation.VersionRequired"));
+        if (version != pipeline.Version) return SaveResult.Changed();
         var stages = await db.Stages.Where(s => s.PipelineId == id).ToListAsync(ct);
         var errors = Validate(input, stages);
         if (errors.Count > 0) return SaveResult.Invalid(errors);

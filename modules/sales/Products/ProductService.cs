@@ -57,7 +57,9 @@ public sealed class ProductService(SalesDbContext db, SalesSettings settings, Ti
     {
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (product == null) return SaveResult.Missing();
-        if (input.Version is { } version && version != product.Version) return SaveResult.Changed();
+        // Without the version read, a save would overwrite someone else's change unseen.
+        if (input.Version is not { } version) return SaveResult.Invalid(new FieldErrors().Add("version", "Validation.VersionRequired"));
+        if (version != product.Version) return SaveResult.Changed();
         var errors = await ValidateAsync(input, id, ct);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         Apply(product, input);

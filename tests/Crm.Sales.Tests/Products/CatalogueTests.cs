@@ -52,8 +52,12 @@ public sealed class CatalogueTests(MariaDbFixture mariaDb) : SalesTest(mariaDb)
         Assert.Contains("/Sales/Products", await anna.GetStringAsync("/"));
 
         // Archived products leave the list unless asked for.
+        var withoutVersion = await admin.PutAsJsonAsync($"/api/v1/sales/products/{id}", new { sku = "P-100", name = "Pump 100 M", isArchived = true });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutVersion.StatusCode);
+        Assert.True((await withoutVersion.JsonAsync()).GetProperty("errors").TryGetProperty("version", out _));
+        var current = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/sales/products/{id}")).GetProperty("version").GetInt32();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/sales/products/{id}",
-            new { sku = "P-100", name = "Pump 100 M", isArchived = true })).StatusCode);
+            new { sku = "P-100", name = "Pump 100 M", isArchived = true, version = current })).StatusCode);
         Assert.Equal(["Installation"], (await anna.GetFromJsonAsync<JsonElement>("/api/v1/sales/products")).GetProperty("rows").EnumerateArray()
             .Select(p => p.GetProperty("name").GetString()));
         Assert.Equal(2, (await anna.GetFromJsonAsync<JsonElement>("/api/v1/sales/products?includeArchived=true")).GetProperty("rows").GetArrayLength());
