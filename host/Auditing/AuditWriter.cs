@@ -1,3 +1,4 @@
+using Crm.Host.Data;
 using Crm.Sdk.Auditing;
 using Crm.Sdk.Security;
 using Microsoft.EntityFrameworkCore;
@@ -20,24 +21,16 @@ public sealed class AuditWriter(ICurrentUser user) : IAuditWriter
             command.CommandText =
                 "INSERT INTO core_audit (AtUtc, UserId, UserName, Entity, EntityId, Action, Field, OldValue, NewValue) " +
                 "VALUES (@at, @userId, @userName, @entity, @entityId, @action, @field, @old, @new)";
-            Add(command, "@at", now);
-            Add(command, "@userId", user.Id);
-            Add(command, "@userName", user.Name);
-            Add(command, "@entity", change.Entity);
-            Add(command, "@entityId", change.EntityId);
-            Add(command, "@action", (int)change.Action);
-            Add(command, "@field", change.Field);
-            Add(command, "@old", change.OldValue);
-            Add(command, "@new", change.NewValue);
+            command.AddParameter("@at", now);
+            command.AddParameter("@userId", user.Id);
+            command.AddParameter("@userName", user.Name);
+            command.AddParameter("@entity", change.Entity);
+            command.AddParameter("@entityId", change.EntityId);
+            command.AddParameter("@action", (int)change.Action);
+            command.AddParameter("@field", change.Field);
+            command.AddParameter("@old", change.OldValue);
+            command.AddParameter("@new", change.NewValue);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    static void Add(System.Data.Common.DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -48,7 +48,7 @@ public static class DatabaseTables
                              "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_KEY FROM information_schema.COLUMNS " +
                              "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @table ORDER BY ORDINAL_POSITION"))
             {
-                Parameter(command, "@table", table);
+                command.AddParameter("@table", table);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct)) columns.Add((reader.GetString(0), KindOf(reader.GetString(1))));
             }
@@ -56,7 +56,7 @@ public static class DatabaseTables
                              "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE " +
                              "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @table AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION"))
             {
-                Parameter(command, "@table", table);
+                command.AddParameter("@table", table);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct)) key.Add(reader.GetString(0));
             }
@@ -89,13 +89,5 @@ public static class DatabaseTables
     {
         await using var command = Command(connection, transaction, sql);
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -30,10 +30,10 @@ public sealed class EventOutbox(InstallationDatabase database, OutboxDelivery de
                 command.Transaction = transaction;
                 command.CommandText = "INSERT INTO core_outbox (Id, EventType, Payload, RaisedAtUtc, Attempts, NextAttemptAtUtc) " +
                                       "VALUES (@id, @type, @payload, @now, 0, @now)";
-                Add(command, "@id", id.ToString());
-                Add(command, "@type", domainEvent.GetType().FullName);
-                Add(command, "@payload", JsonSerializer.Serialize(domainEvent, domainEvent.GetType()));
-                Add(command, "@now", now);
+                command.AddParameter("@id", id.ToString());
+                command.AddParameter("@type", domainEvent.GetType().FullName);
+                command.AddParameter("@payload", JsonSerializer.Serialize(domainEvent, domainEvent.GetType()));
+                command.AddParameter("@now", now);
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 ids.Add(id);
             }
@@ -48,12 +48,4 @@ public sealed class EventOutbox(InstallationDatabase database, OutboxDelivery de
     public Task DeliverAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) => delivery.DeliverAsync(ids);
 
     public void DeliverOnCommit(DbContext context, IReadOnlyList<Guid> ids) => database.Commits.Add(context, ids);
-
-    static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Crm.Host.Data;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -76,13 +77,9 @@ public sealed class IdempotencyCommits : DbTransactionInterceptor
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO core_idempotent_requests (Id, Request, CreatedAtUtc) VALUES (@id, @request, @at)";
-        foreach (var (name, value) in new (string, object)[] { ("@id", claim.Id), ("@request", claim.Request), ("@at", DateTime.UtcNow) })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        command.AddParameter("@id", claim.Id);
+        command.AddParameter("@request", claim.Request);
+        command.AddParameter("@at", DateTime.UtcNow);
         return command;
     }
 }
