@@ -25,13 +25,18 @@ public sealed class TaskReminders(CoreDbContext db, INotifier notifier, CompanyC
         var now = clock.UtcNow;
         var due = await db.Tasks.Where(t => t.DoneAtUtc == null && t.RemindedAtUtc == null && t.RemindAtUtc <= now)
             .OrderBy(t => t.RemindAtUtc).Take(500).ToListAsync(cancellationToken);
-        foreach (var task in due)
+        // A reminder and its "sent" mark commit together: a crash half-way neither loses a reminder nor sends one twice.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await notifier.NotifyAsync(task.AssigneeId, task.Title, $"{clock.ToLocal(task.DueAtUtc):g}",
-                PagePath(task), cancellationToken);
-            task.RemindedAtUtc = now;
+            foreach (var task in due)
+            {
+                task.RemindedAtUtc = now;
+                await notifier.NotifyAsync(task.AssigneeId, task.Title, $"{clock.ToLocal(task.DueAtUtc):g}",
+                    PagePath(task), cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
         if (email.IsConfigured && due.Count > 0) await EmailAsync(due, cancellationToken);
     }
 
