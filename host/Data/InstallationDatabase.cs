@@ -112,7 +112,9 @@ public sealed class InstallationDatabase : IModuleDatabase
     /// </summary>
     static async Task MakeDefaultFullUnicodeAsync(MySqlConnector.MySqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var read = new MySqlConnector.MySqlCommand("SELECT @@character_set_database, @@collation_database", connection);
+        // Read from the schema, not @@character_set_database: a pooled connection, once reset, reports the server's default there.
+        await using var read = new MySqlConnector.MySqlCommand(
+            "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()", connection);
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
             if (await reader.ReadAsync(cancellationToken) && reader.GetString(0) == FullUnicode.CharacterSet && reader.GetString(1) == FullUnicode.Collation)
                 return;

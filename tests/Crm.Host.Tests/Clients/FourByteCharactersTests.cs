@@ -28,6 +28,8 @@ public sealed class FourByteCharactersTests(MariaDbFixture mariaDb) : HostTest(m
     public async Task EveryTextFieldOfCompaniesContactsActivitiesTasksAndTagsKeepsThem(TestDatabaseKind database)
     {
         var server = await StartOnUtf8Mb3Async(database);
+        await using (var check = server.Services.CreateAsyncScope())
+            Assert.Empty(await SchemaCheck.CompareAsync(check.ServiceProvider.GetRequiredService<CoreDbContext>()));
         var api = await server.TokenClientAsync(await server.CreateUserAsync(CrmRoles.SalesManager));
 
         var company = await api.CreateAsync("/api/v1/companies", new
