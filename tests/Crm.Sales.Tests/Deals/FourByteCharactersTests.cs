@@ -3,6 +3,7 @@ using System.Text.Json;
 using Crm.Host.Tests.Support;
 using Crm.Sales.Tests.Support;
 using Crm.Sdk.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Sales.Tests.Deals;
@@ -54,5 +55,25 @@ public sealed class FourByteCharactersTests(MariaDbFixture mariaDb) : SalesTest(
         Assert.Equal(Text, details.GetProperty("deal").GetProperty("title").GetString());
         foreach (var field in new[] { "pipelineName", "source", "lossReason", "lossNote" })
             Assert.Equal(Text, details.GetProperty(field).GetString());
+    }
+
+    [Fact]
+    public async Task SalesTablesCreatedUtf8Mb3AreConvertedByTheModulesMigration()
+    {
+        await StartSalesAsync(TestDatabaseKind.MariaDb, characterSet: "utf8mb3");
+        await using var scope = Server.Services.CreateAsyncScope();
+        var sales = SalesDb(scope.ServiceProvider);
+        // As the tables were before this version: text columns in utf8mb3 (FluentMigrator wrote NVARCHAR).
+        foreach (var table in new[] { "sales_deals", "sales_products" })
+            await sales.Database.ExecuteSqlRawAsync($"ALTER TABLE {table} CONVERT TO CHARACTER SET utf8mb3");
+        Assert.Contains("sales_deals.Title: character set utf8mb3, not utf8mb4", await SchemaCheck.CompareAsync(sales));
+
+        await sales.Database.ExecuteSqlRawAsync("DELETE FROM sales_schema_versions WHERE Version = 10");
+        Server.Services.GetRequiredService<Crm.Host.Data.SchemaMigrator>().MigrateUp("sales", sales.GetType().Assembly);
+
+        Assert.Empty(await SchemaCheck.CompareAsync(sales));
+        var (anna, _) = await UserAsync(CrmRoles.SalesManager, "Anna");
+        var deal = await DealAsync(anna, Text);
+        Assert.Equal(Text, (await GetDealAsync(anna, deal)).GetProperty("title").GetString());
     }
 }
