@@ -21,7 +21,7 @@ public sealed class FourByteCharactersTests(MariaDbFixture mariaDb) : HostTest(m
         await StartAsync(database, new CrmTestOptions
         {
             ModulesDirectory = ModulesWith(),
-            MySqlConnectionString = database == TestDatabaseKind.MariaDb ? await mariaDb.CreateDatabaseAsync("utf8mb3") : null,
+            MySqlConnectionString = database == TestDatabaseKind.MariaDb ? await MariaDb.CreateDatabaseAsync("utf8mb3") : null,
         });
 
     [Theory, MemberData(nameof(Databases))]
@@ -57,9 +57,9 @@ public sealed class FourByteCharactersTests(MariaDbFixture mariaDb) : HostTest(m
         await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
         var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.CompanyId == company);
-        Assert.Equal([Text, Text, Text], [activity.Subject, activity.Body, activity.Outcome]);
+        Assert.All(new[] { activity.Subject, activity.Body, activity.Outcome }, value => Assert.Equal(Text, value));
         var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.CompanyId == company);
-        Assert.Equal([Text, Text], [task.Title, task.Notes]);
+        Assert.All(new[] { task.Title, task.Notes }, value => Assert.Equal(Text, value));
         Assert.Equal([Text], await db.Tags.Select(t => t.Name).ToListAsync());
     }
 
@@ -72,7 +72,7 @@ public sealed class FourByteCharactersTests(MariaDbFixture mariaDb) : HostTest(m
         // As the tables were before this version: created in the database's utf8mb3 default.
         await db.Database.ExecuteSqlRawAsync("SET foreign_key_checks = 0");
         foreach (var table in new[] { "core_companies", "core_tags", "core_audit" })
-            await db.Database.ExecuteSqlRawAsync($"ALTER TABLE {table} CONVERT TO CHARACTER SET utf8mb3");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE " + table + " CONVERT TO CHARACTER SET utf8mb3");
         await db.Database.ExecuteSqlRawAsync("SET foreign_key_checks = 1");
         Assert.Contains("core_companies.Name: character set utf8mb3, not utf8mb4", await SchemaCheck.CompareAsync(db));
 

@@ -65,7 +65,7 @@ public sealed class FourByteCharactersTests(MariaDbFixture mariaDb) : SalesTest(
         var sales = SalesDb(scope.ServiceProvider);
         // As the tables were before this version: text columns in utf8mb3 (FluentMigrator wrote NVARCHAR).
         foreach (var table in new[] { "sales_deals", "sales_products" })
-            await sales.Database.ExecuteSqlRawAsync($"ALTER TABLE {table} CONVERT TO CHARACTER SET utf8mb3");
+            await sales.Database.ExecuteSqlRawAsync("ALTER TABLE " + table + " CONVERT TO CHARACTER SET utf8mb3");
         Assert.Contains("sales_deals.Title: character set utf8mb3, not utf8mb4", await SchemaCheck.CompareAsync(sales));
 
         await sales.Database.ExecuteSqlRawAsync("DELETE FROM sales_schema_versions WHERE Version = 10");

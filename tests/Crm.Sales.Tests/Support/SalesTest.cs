@@ -22,7 +22,7 @@ public abstract class SalesTest(MariaDbFixture mariaDb) : HostTest(mariaDb)
         {
             ModulesDirectory = ModulesWith("sales"), EnableModules = ["sales"],
             Settings = new Dictionary<string, string> { ["Crm:RunJobsInBackground"] = "false" },
-            MySqlConnectionString = database == TestDatabaseKind.MariaDb ? await mariaDb.CreateDatabaseAsync(characterSet) : null,
+            MySqlConnectionString = database == TestDatabaseKind.MariaDb ? await MariaDb.CreateDatabaseAsync(characterSet) : null,
         });
 
     /// <summary>Runs one of the module's recurring jobs now, as the scheduler would.</summary>
