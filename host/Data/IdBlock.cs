@@ -11,12 +11,12 @@ namespace Crm.Host.Data;
 /// which must come after the commit.
 /// </summary>
 /// <remarks>
-/// <c>SELECT MAX(Id) ... FOR UPDATE</c> alone deadlocked parallel imports on InnoDB (3 of 4 failed): each took a shared
-/// gap lock past the last row, and each one's insert then waited for the other's gap lock. A named lock (GET_LOCK) taken
-/// first lets one import at a time allocate and insert; the others wait for it instead of deadlocking. The locking read
-/// stays, so that a company saved from a form and not yet committed is waited for rather than given the same id. One lock
-/// for every table, not one per table: imports also create tags, which a parallel import of the other kind could create
-/// too. SQLite serializes writers by itself.
+/// <c>SELECT MAX(Id) ... FOR UPDATE</c> alone deadlocked parallel imports on InnoDB (3 of 4 failed): each took a lock on
+/// the gap past the last row (gap locks never conflict with one another), and each one's insert then waited for the
+/// other's gap lock. A named lock (GET_LOCK) taken first lets one import at a time allocate and insert; the others wait
+/// for it instead of deadlocking. The locking read stays, so that a company saved from a form and not yet committed is
+/// waited for rather than given the same id. One lock for every table, not one per table: imports also create tags,
+/// which a parallel import of the other kind could create too. SQLite serializes writers by itself.
 /// </remarks>
 public sealed class IdBlock : IAsyncDisposable
 {
@@ -47,7 +47,8 @@ public sealed class IdBlock : IAsyncDisposable
         {
             await using var take = Command(connection, transaction, $"SELECT GET_LOCK({LockName}, {(int)Wait.TotalSeconds})");
             take.CommandTimeout = (int)Wait.TotalSeconds + 30;
-            if (Convert.ToInt32(await take.ExecuteScalarAsync(ct) ?? 0, CultureInfo.InvariantCulture) != 1)
+            var taken = await take.ExecuteScalarAsync(ct); // 1, 0 after the wait, NULL on an error such as a killed wait
+            if (taken is null or DBNull || Convert.ToInt32(taken, CultureInfo.InvariantCulture) != 1)
                 throw new TimeoutException($"Another import held the id lock of this database for {Wait.TotalMinutes} minutes.");
         }
         try
