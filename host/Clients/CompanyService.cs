@@ -171,10 +171,9 @@ public sealed class CompanyService(CoreDbContext db, CurrentUser user, CustomFie
     {
         var now = DateTime.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Ids are given here so that values and audit rows can refer to them; the lock keeps a parallel insert out on MySQL.
-        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
-        var firstId = await db.Database.SqlQueryRaw<int>(
-            "SELECT COALESCE(MAX(Id), 0) + 1 AS Value FROM core_companies" + (sqlite ? "" : " FOR UPDATE")).SingleAsync(ct);
+        // Ids are given here so that values and audit rows can refer to them; the block keeps parallel imports apart.
+        await using var ids = await IdBlock.TakeAsync(db, "core_companies", ct);
+        var firstId = ids.First;
         await BulkInsert.RunAsync(db, "core_companies", ImportColumns, inputs.Select((c, i) => new object?[]
         {
             firstId + i, c.Name!.Trim(), CompanyNames.Key(c.Name!), Clean(c.LegalName), Clean(c.TaxNumber), Clean(c.Industry), Clean(c.Territory),

@@ -151,10 +151,9 @@ public sealed class ContactService(CoreDbContext db, CurrentUser user, CompanySe
     {
         var now = DateTime.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Ids are given here so that values and audit rows can refer to them; the lock keeps a parallel insert out on MySQL.
-        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
-        var firstId = await db.Database.SqlQueryRaw<int>(
-            "SELECT COALESCE(MAX(Id), 0) + 1 AS Value FROM core_contacts" + (sqlite ? "" : " FOR UPDATE")).SingleAsync(ct);
+        // Ids are given here so that values and audit rows can refer to them; the block keeps parallel imports apart.
+        await using var ids = await IdBlock.TakeAsync(db, "core_contacts", ct);
+        var firstId = ids.First;
         await BulkInsert.RunAsync(db, "core_contacts", ImportColumns, inputs.Select((c, i) =>
         {
             var names = new Contact { FirstName = c.FirstName!.Trim(), LastName = FieldErrors.Clean(c.LastName) ?? "" };

@@ -75,7 +75,10 @@ public sealed class InstallationDatabase : IModuleDatabase
         else options.UseMySql(ConnectionString, _mySqlVersion!.Value).AddInterceptors(Time, Changes, Idempotency, Commits);
     }
 
-    /// <summary>Creates the SQLite file's folder and switches it to WAL; checks that a MySQL server answers.</summary>
+    /// <summary>
+    /// Creates the SQLite file's folder and switches it to WAL; checks that a MySQL server answers and makes its database's
+    /// default character set utf8mb4.
+    /// </summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         try
@@ -96,12 +99,32 @@ public sealed class InstallationDatabase : IModuleDatabase
                 await using var connection = new MySqlConnector.MySqlConnection(ConnectionString);
                 await connection.OpenAsync(cancellationToken);
                 _ = _mySqlVersion!.Value;
+                await MakeDefaultFullUnicodeAsync(connection, cancellationToken);
             }
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             throw new DatabaseUnavailableException($"Cannot open the database ({Describe()}): {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// A database created with utf8mb3 or latin1 as its default gives every table a migration creates that character set,
+    /// and a four-byte character (an emoji, 𝔘) then fails to save; so the default is made utf8mb4 before anything is
+    /// created (tables made before are converted by their migrations). The connection itself is utf8mb4 already: MySqlConnector
+    /// always talks utf8mb4, whatever the connection string says.
+    /// </summary>
+    static async Task MakeDefaultFullUnicodeAsync(MySqlConnector.MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        // Read from the schema, not @@character_set_database: a pooled connection, once reset, reports the server's default there.
+        await using var read = new MySqlConnector.MySqlCommand(
+            "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()", connection);
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+            if (await reader.ReadAsync(cancellationToken) && reader.GetString(0) == FullUnicode.CharacterSet && reader.GetString(1) == FullUnicode.Collation)
+                return;
+        await using var alter = new MySqlConnector.MySqlCommand(
+            $"ALTER DATABASE CHARACTER SET {FullUnicode.CharacterSet} COLLATE {FullUnicode.Collation}", connection);
+        await alter.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

@@ -68,6 +68,7 @@ public sealed class SchemaMigrator(InstallationDatabase database, ILoggerFactory
             .AddSingleton(loggerFactory)
             .AddLogging()
             .AddFluentMigratorCore()
+            .AddSingleton<FluentMigrator.Runner.Conventions.IConventionSet>(Conventions())
             .ConfigureRunner(runner =>
             {
                 if (database.Provider == DatabaseProvider.Sqlite) runner.AddSQLite();
@@ -77,6 +78,14 @@ public sealed class SchemaMigrator(InstallationDatabase database, ILoggerFactory
                     .ScanIn(assembly).For.Migrations();
             })
             .BuildServiceProvider(validateScopes: false);
+
+    /// <summary>FluentMigrator's conventions, and on MySQL/MariaDB text columns in utf8mb4 (<see cref="FullUnicodeColumns"/>).</summary>
+    FluentMigrator.Runner.Conventions.IConventionSet Conventions()
+    {
+        var conventions = new FluentMigrator.Runner.DefaultConventionSet();
+        if (database.Provider == DatabaseProvider.MySql) conventions.ColumnsConventions.Add(new FullUnicodeColumns());
+        return conventions;
+    }
 
     /// <summary>"{owner}_schema_versions": one version table per schema owner.</summary>
     sealed class OwnVersionTable(string owner) : IVersionTableMetaData

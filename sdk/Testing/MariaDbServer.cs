@@ -75,13 +75,19 @@ public sealed class MariaDbServer : IAsyncDisposable
 
     string RootConnectionString() => $"Server=127.0.0.1;Port={Port};User ID=root;Password=;SslMode=None";
 
-    /// <summary>Creates an empty database and returns a connection string for it.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>
+    /// Creates an empty database and returns a connection string for it. Its default character set is utf8mb4 unless
+    /// another is named (<c>utf8mb3</c>, <c>latin1</c>), as an administrator's <c>CREATE DATABASE</c> on an older server
+    /// may leave it; the host must then still store any Unicode.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string characterSet = "utf8mb4")
     {
+        if (!characterSet.All(char.IsAsciiLetterOrDigit)) throw new ArgumentException("Not a character set name.", nameof(characterSet));
         var name = $"crm_test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid().ToString("N")[..6]}";
         await using var connection = new MySqlConnection(RootConnectionString());
         await connection.OpenAsync();
-        await using var command = new MySqlCommand($"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", connection);
+        var collation = characterSet == "utf8mb4" ? " COLLATE utf8mb4_unicode_ci" : "";
+        await using var command = new MySqlCommand($"CREATE DATABASE `{name}` CHARACTER SET {characterSet}{collation}", connection);
         await command.ExecuteNonQueryAsync();
         return $"Server=127.0.0.1;Port={Port};Database={name};User ID=crm;Password=crm;SslMode=None;AllowUserVariables=true";
     }

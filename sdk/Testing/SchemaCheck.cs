@@ -11,7 +11,8 @@ namespace Crm.Sdk.Testing;
 /// <summary>
 /// Compares a context's EF Core model with the tables its migrations created, reading the live schema through the
 /// provider's own scaffolding reader: every table, column, nullability, type family and length, primary key and index
-/// of the model must be there. Returns what differs; an empty list means the two agree.
+/// of the model must be there, and on MySQL/MariaDB every text column of its tables must be utf8mb4. Returns what differs;
+/// an empty list means the two agree.
 /// </summary>
 public static partial class SchemaCheck
 {
@@ -50,6 +51,31 @@ public static partial class SchemaCheck
                     || (index.IsUnique && table.UniqueConstraints.Any(u => u.Columns.Select(c => c.Name).SequenceEqual(columns, StringComparer.OrdinalIgnoreCase)));
                 if (!found) problems.Add($"{name}: {(index.IsUnique ? "unique " : "")}index on ({string.Join(", ", columns)}) is missing");
             }
+        }
+        if (!sqlite) problems.AddRange(await NotFullUnicodeAsync(context, tables));
+        return problems;
+    }
+
+    /// <summary>Text columns of the tables that are not utf8mb4 on MySQL/MariaDB: they would refuse an emoji.</summary>
+    static async Task<List<string>> NotFullUnicodeAsync(DbContext context, IReadOnlyList<string> tables)
+    {
+        var problems = new List<string>();
+        var connection = context.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await connection.OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT TABLE_NAME, COLUMN_NAME, CHARACTER_SET_NAME FROM information_schema.COLUMNS " +
+                "WHERE TABLE_SCHEMA = DATABASE() AND CHARACTER_SET_NAME IS NOT NULL AND CHARACTER_SET_NAME <> 'utf8mb4' ORDER BY TABLE_NAME, ORDINAL_POSITION";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                if (tables.Contains(reader.GetString(0), StringComparer.OrdinalIgnoreCase))
+                    problems.Add($"{reader.GetString(0)}.{reader.GetString(1)}: character set {reader.GetString(2)}, not utf8mb4");
+        }
+        finally
+        {
+            if (opened) await connection.CloseAsync();
         }
         return problems;
     }

@@ -11,10 +11,10 @@ public sealed class M0031_SavedViews : Migration
     {
         Create.Table("core_saved_views")
             .WithColumn("Id").AsInt32().PrimaryKey().Identity()
-            .WithColumn("List").AsString(64).NotNullable()
-            .WithColumn("Name").AsString(100).NotNullable()
-            .WithColumn("Query").AsString(2000).NotNullable()
-            .WithColumn("OwnerId").AsString(64).NotNullable()
+            .WithColumn("List").AsText(64).NotNullable()
+            .WithColumn("Name").AsText(100).NotNullable()
+            .WithColumn("Query").AsText(2000).NotNullable()
+            .WithColumn("OwnerId").AsText(64).NotNullable()
             .WithColumn("Shared").AsBoolean().NotNullable()
             .WithColumn("CreatedAtUtc").AsUtcDateTime().NotNullable();
         Create.Index("IX_core_saved_views_List_OwnerId_Name").OnTable("core_saved_views")

@@ -1,4 +1,5 @@
 using Crm.Host.Clients;
+using Crm.Sdk.Data;
 using FluentMigrator;
 
 namespace Crm.Host.Data.Migrations;
@@ -14,7 +15,7 @@ public sealed class M0035_ActivityMonths : Migration
     public override void Up()
     {
         Create.Table("core_activity_months")
-            .WithColumn("OwnerId").AsString(64).NotNullable().PrimaryKey()
+            .WithColumn("OwnerId").AsText(64).NotNullable().PrimaryKey()
             .WithColumn("Month").AsInt32().NotNullable().PrimaryKey()
             .WithColumn("Done").AsInt32().NotNullable();
         // Written out as it stood, so that later changes to ActivityMonths.CountAllSql do not change what this step did.

@@ -10,6 +10,9 @@ public abstract class HostTest(MariaDbFixture mariaDb) : IAsyncDisposable
 
     public static TheoryData<TestDatabaseKind> Databases => new(TestDatabaseKind.Sqlite, TestDatabaseKind.MariaDb);
 
+    /// <summary>The test run's MariaDB server, for a test that needs a database made its own way (another character set).</summary>
+    protected MariaDbFixture MariaDb => mariaDb;
+
     /// <summary>A fresh modules folder with copies of the named test modules (built into this test project's output).</summary>
     protected string ModulesWith(params string[] modules)
     {

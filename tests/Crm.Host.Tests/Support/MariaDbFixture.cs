@@ -8,15 +8,18 @@ public sealed class MariaDbFixture : IAsyncDisposable
     readonly SemaphoreSlim _gate = new(1, 1);
     MariaDbServer? _server;
 
-    /// <summary>A new empty database, or a skip when MariaDB is not installed (a failure under CI).</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>
+    /// A new empty database (utf8mb4 unless another default character set is named), or a skip when MariaDB is not
+    /// installed (a failure under CI).
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string characterSet = "utf8mb4")
     {
         if (TestEnvironment.MissingReason(MariaDbServer.Unavailable() == null, MariaDbServer.Unavailable() ?? "") is { } reason)
             Assert.Skip(reason);
         await _gate.WaitAsync();
         try { _server ??= await MariaDbServer.StartAsync(); }
         finally { _gate.Release(); }
-        return await _server.CreateDatabaseAsync();
+        return await _server.CreateDatabaseAsync(characterSet);
     }
 
     public async ValueTask DisposeAsync()

@@ -13,12 +13,16 @@ public abstract class SalesTest(MariaDbFixture mariaDb) : HostTest(mariaDb)
 {
     protected CrmTestServer Server { get; private set; } = null!;
 
-    /// <summary>Starts a host with the sales module on; background jobs wait for the test to run them, so that runs are deterministic.</summary>
-    protected async Task<CrmTestServer> StartSalesAsync(TestDatabaseKind database) =>
+    /// <summary>
+    /// Starts a host with the sales module on; background jobs wait for the test to run them, so that runs are deterministic.
+    /// On MariaDB, the database's default character set is utf8mb4 unless another is named.
+    /// </summary>
+    protected async Task<CrmTestServer> StartSalesAsync(TestDatabaseKind database, string characterSet = "utf8mb4") =>
         Server = await StartAsync(database, new CrmTestOptions
         {
             ModulesDirectory = ModulesWith("sales"), EnableModules = ["sales"],
             Settings = new Dictionary<string, string> { ["Crm:RunJobsInBackground"] = "false" },
+            MySqlConnectionString = database == TestDatabaseKind.MariaDb ? await MariaDb.CreateDatabaseAsync(characterSet) : null,
         });
 
     /// <summary>Runs one of the module's recurring jobs now, as the scheduler would.</summary>

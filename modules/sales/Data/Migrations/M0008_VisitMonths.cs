@@ -1,3 +1,4 @@
+using Crm.Sdk.Data;
 using FluentMigrator;
 
 namespace Crm.Sales.Data.Migrations;
@@ -18,7 +19,7 @@ public sealed class M0008_VisitMonths : Migration
             .WithColumn("PipelineId").AsInt32().NotNullable().PrimaryKey(key)
             .WithColumn("Month").AsInt32().NotNullable().PrimaryKey(key)
             .WithColumn("StageId").AsInt32().NotNullable().PrimaryKey(key)
-            .WithColumn("OwnerId").AsString(64).NotNullable().PrimaryKey(key)
+            .WithColumn("OwnerId").AsText(64).NotNullable().PrimaryKey(key)
             .WithColumn("PreviousEntryOn").AsDate().NotNullable().PrimaryKey(key)
             .WithColumn("Visits").AsInt32().NotNullable()
             .WithColumn("Finished").AsInt32().NotNullable()

@@ -10,9 +10,9 @@ public sealed class M0001_Notes : Migration
     {
         Create.Table("notes_items")
             .WithColumn("Id").AsInt32().PrimaryKey().Identity()
-            .WithColumn("Title").AsString(200).NotNullable()
-            .WithColumn("Body").AsString(int.MaxValue).Nullable()
-            .WithColumn("OwnerId").AsString(64).NotNullable()
+            .WithColumn("Title").AsText(200).NotNullable()
+            .WithColumn("Body").AsText(int.MaxValue).Nullable()
+            .WithColumn("OwnerId").AsText(64).NotNullable()
             .WithColumn("CreatedAtUtc").AsUtcDateTime().NotNullable();
         Create.Index("IX_notes_items_OwnerId_CreatedAtUtc").OnTable("notes_items")
             .OnColumn("OwnerId").Ascending().OnColumn("CreatedAtUtc").Ascending();
