@@ -76,15 +76,23 @@ public sealed class IdBlock : IAsyncDisposable
 
     static async Task ReleaseAsync(DbConnection connection, DbTransaction transaction)
     {
-        // A broken connection has lost the lock with its session already. A failed import releases before its rollback,
-        // inside the transaction still open; a committed one has none (its transaction no longer has a connection).
+        // After the commit the command runs outside any transaction; a failed import releases before its rollback, inside
+        // the transaction still open (MySqlConnector refuses a command whose transaction is not the open one, either way).
+        // A lock left behind would stay with the pooled session and hold the next import up until the session is reset.
+        // A broken connection has lost the lock with its session already.
         try
         {
-            await using var release = Command(connection, transaction.Connection == null ? null : transaction, $"SELECT RELEASE_LOCK({LockName})");
-            await release.ExecuteScalarAsync();
+            try { await RunReleaseAsync(connection, null); }
+            catch (InvalidOperationException) { await RunReleaseAsync(connection, transaction); }
         }
         catch (DbException) { }
         catch (InvalidOperationException) { }
+    }
+
+    static async Task RunReleaseAsync(DbConnection connection, DbTransaction? transaction)
+    {
+        await using var release = Command(connection, transaction, $"SELECT RELEASE_LOCK({LockName})");
+        await release.ExecuteScalarAsync();
     }
 
     /// <summary>Lets the next import in; after the commit, so that it reads the ids this one wrote.</summary>
