@@ -30,9 +30,10 @@ public sealed class UsersModel(CoreDbContext db, AdminAccounts accounts, UserAdm
     {
         if (!await db.Roles.AnyAsync(r => r.Name == Input.Role, ct)) ModelState.AddModelError("Input.Role", text["Users.UnknownRole"]);
         else if (Input.Role == CrmRoles.Administrator && !user.IsAdministrator) ModelState.AddModelError("Input.Role", text["Users.OnlyAdminsMakeAdmins"]);
+        if (Input.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId, ct)) ModelState.AddModelError("Input.TeamId", text["Users.UnknownTeam"]);
         if (ModelState.IsValid)
         {
-            var result = await accounts.CreateAsync(Input.Email, Input.Password, Input.Name, Input.Role);
+            var result = await accounts.CreateAsync(Input.Email, Input.Password, Input.Name, Input.Role, Input.TeamId);
             if (result.Succeeded) return RedirectToPage();
             foreach (var error in result.Errors) ModelState.AddModelError("Input.Email", IdentityText.Describe(error, text));
         }
@@ -57,4 +58,5 @@ public sealed class NewUserInput
     [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)] public string Email { get; set; } = "";
     [Required(ErrorMessage = "Validation.Required"), StringLength(200)] public string Password { get; set; } = "";
     [Required(ErrorMessage = "Validation.Required")] public string Role { get; set; } = CrmRoles.SalesManager;
+    public int? TeamId { get; set; }
 }

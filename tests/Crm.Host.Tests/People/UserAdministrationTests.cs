@@ -158,6 +158,13 @@ public sealed class UserAdministrationTests(MariaDbFixture mariaDb) : HostTest(m
         Assert.Equal(["Ольга Петрова"], await NamesAsync(admin, $"?teamId={north}&state=active"));
         Assert.Contains("Ольга Петрова", await admin.GetStringAsync("/Admin/Users?Search=%D0%BE%D0%BB%D1%8C%D0%B3%D0%B0"));
         Assert.DoesNotContain(">Mark<", await admin.GetStringAsync("/Admin/Users?Search=%D0%BE%D0%BB%D1%8C%D0%B3%D0%B0"));
+        var created = await admin.PostFormAsync("/Admin/Users", new()
+        {
+            ["Input.Name"] = "Nina", ["Input.Email"] = "nina@example.test", ["Input.Password"] = "passw0rd-long",
+            ["Input.Role"] = CrmRoles.SalesManager, ["Input.TeamId"] = south.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(["Mark", "Nina"], (await NamesAsync(admin, $"?teamId={south}")).Order());
         Assert.Equal("Choose active or deactivated.", await FirstErrorAsync(await admin.GetAsync("/api/v1/users?state=gone"), "state"));
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/users?teamId=999")).StatusCode);
 
