@@ -1,3 +1,5 @@
+using Crm.Host.People;
+
 namespace Crm.Host.Api;
 
 /// <summary>The host's own endpoints under /api/v1, one group per feature.</summary>
@@ -18,5 +20,7 @@ public static class CoreApi
         SavedViewsApi.Map(api.MapGroup("/saved-views").WithTags("saved-views"));
         ActivitiesApi.Map(api);
         HandoverApi.Map(api);
+        TeamsApi.Map(api.MapGroup("/teams").WithTags("teams"));
+        UsersApi.Map(api.MapGroup("/users").WithTags("users"));
     }
 }

@@ -10,6 +10,7 @@ namespace Crm.Host.Data;
 public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : IdentityDbContext<CrmUser, CrmRole, string>(options)
 {
     public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamHead> TeamHeads => Set<TeamHead>();
     public DbSet<ModuleState> ModuleStates => Set<ModuleState>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -88,6 +89,15 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options) : Ide
         });
 
         b.Entity<Team>(e => { e.ToTable("core_teams"); e.Property(t => t.Name).HasMaxLength(200); });
+        b.Entity<TeamHead>(e =>
+        {
+            e.ToTable("core_team_heads");
+            e.HasKey(h => new { h.TeamId, h.UserId });
+            e.Property(h => h.UserId).HasMaxLength(64);
+            e.HasOne<Team>().WithMany().HasForeignKey(h => h.TeamId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<CrmUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(h => h.UserId);
+        });
         b.Entity<ModuleState>(e =>
         {
             e.ToTable("core_modules");

@@ -174,6 +174,8 @@ public static class CrmApplication
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());
         services.AddScoped<AdminAccounts>();
+        services.AddScoped<People.TeamService>();
+        services.AddScoped<People.UserAdministration>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

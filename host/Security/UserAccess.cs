@@ -5,7 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Crm.Host.Security;
 
-/// <summary>What one user may do: permissions with their widest scope, and the team's members.</summary>
+/// <summary>What one user may do: permissions with their widest scope, and the members of her team and of the teams she leads.</summary>
 public sealed record UserAccess(
     string Id, string Name, bool IsAdministrator,
     IReadOnlyDictionary<string, RecordScope> Permissions, IReadOnlyCollection<string> TeamMemberIds);
@@ -55,9 +55,13 @@ public sealed class UserAccessCache(IMemoryCache cache, IServiceScopeFactory sco
                 permissions[grant.ClaimValue!] = scope;
         }
 
-        IReadOnlyCollection<string> team = user.TeamId == null
+        // A head's team scope covers every team she leads as well as the one she belongs to.
+        var teamIds = await db.TeamHeads.AsNoTracking().Where(h => h.UserId == userId).Select(h => h.TeamId).ToListAsync(cancellationToken);
+        if (user.TeamId is { } own) teamIds.Add(own);
+        IReadOnlyCollection<string> team = teamIds.Count == 0
             ? [user.Id]
-            : await db.Users.AsNoTracking().Where(u => u.TeamId == user.TeamId).Select(u => u.Id).ToListAsync(cancellationToken);
+            : (await db.Users.AsNoTracking().Where(u => u.TeamId != null && teamIds.Contains(u.TeamId.Value)).Select(u => u.Id)
+                .ToListAsync(cancellationToken)).Append(user.Id).Distinct().ToList();
 
         return new UserAccess(user.Id, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName,
             roles.Any(r => r.Name == CrmRoles.Administrator), permissions, team);

@@ -35,6 +35,13 @@ public sealed class UserDirectory(CoreDbContext db, IReferenceCache cache) : IUs
     public async Task<IReadOnlyList<TeamSummary>> TeamsAsync(CancellationToken ct) =>
         await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamSummary(t.Id, t.Name)).ToListAsync(ct);
 
+    // Read on a discount request or an approvals page, not on every list: not worth a cache entry that team edits must clear.
+    public async Task<IReadOnlyList<string>> HeadsOfTeamAsync(int teamId, CancellationToken ct) =>
+        await db.TeamHeads.AsNoTracking().Where(h => h.TeamId == teamId).OrderBy(h => h.UserId).Select(h => h.UserId).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<int>> TeamsLedByAsync(string userId, CancellationToken ct) =>
+        await db.TeamHeads.AsNoTracking().Where(h => h.UserId == userId).OrderBy(h => h.TeamId).Select(h => h.TeamId).ToListAsync(ct);
+
     Task<IReadOnlyDictionary<string, UserSummary>> StaffAsync(CancellationToken ct) =>
         cache.GetAsync<IReadOnlyDictionary<string, UserSummary>>("core.staff", StaffTables,
             async c => (await LoadAsync(db.Users, c)).ToDictionary(u => u.Id), ct);

@@ -17,4 +17,10 @@ public interface IUserDirectory
 
     /// <summary>All teams, by name.</summary>
     Task<IReadOnlyList<TeamSummary>> TeamsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The ids of the team's heads (active or not; a team may have several, or none).</summary>
+    Task<IReadOnlyList<string>> HeadsOfTeamAsync(int teamId, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the teams the user leads; a head may lead teams other than the one she belongs to.</summary>
+    Task<IReadOnlyList<int>> TeamsLedByAsync(string userId, CancellationToken cancellationToken);
 }

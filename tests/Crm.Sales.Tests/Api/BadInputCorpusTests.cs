@@ -52,6 +52,7 @@ public sealed class BadInputCorpusTests(MariaDbFixture mariaDb) : SalesTest(mari
         await api.PostAsJsonAsync("/api/v1/custom-fields", new { kind = "Company", key = "budget", label = "Budget", type = "Number" });
         await api.PostAsJsonAsync("/api/v1/saved-views", new { list = "companies", name = "Mine", query = "?q=a" });
         await api.PutAsJsonAsync("/api/v1/companies/1", new { name = "Romashka", version = 1, tags = new[] { "VIP" } });
+        await api.CreateAsync("/api/v1/teams", new { name = "North" });
         await api.CreateAsync("/api/v1/sales/products/groups", new { name = "Pumps" });
         var product = await api.CreateAsync("/api/v1/sales/products", new { sku = "P-1", name = "Pump", groupId = 1, prices = new[] { new { currency = "RUB", price = 10m } } });
         var deal = await api.CreateAsync("/api/v1/sales/deals", new { title = "Pumps", amount = 100m, companyId = company });

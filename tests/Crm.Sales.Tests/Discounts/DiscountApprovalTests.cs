@@ -21,7 +21,10 @@ public sealed class DiscountApprovalTests(MariaDbFixture mariaDb) : SalesTest(ma
         var (anna, _) = await UserAsync(CrmRoles.SalesManager, "Anna", team);
         var (boris, _) = await UserAsync(CrmRoles.SalesManager, "Boris", team);
         var (hanna, hannaId) = await UserAsync(CrmRoles.HeadOfSales, "Hanna", team);
-        var (sergei, _) = await UserAsync(CrmRoles.HeadOfSales, "Sergei", other);
+        var (sergei, sergeiId) = await UserAsync(CrmRoles.HeadOfSales, "Sergei", other);
+        // Approvals go to a team's heads (not to whoever holds the head-of-sales role in it): Hanna leads the team she is in.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/teams/{team}", new { name = "North", headIds = new[] { hannaId } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/teams/{other}", new { name = "South", headIds = new[] { sergeiId } })).StatusCode);
         var company = await anna.CreateAsync("/api/v1/companies", new { name = "Romashka LLC" });
         var deal = await DealAsync(anna, "Pumps for Romashka", companyId: company);
 
@@ -36,7 +39,7 @@ public sealed class DiscountApprovalTests(MariaDbFixture mariaDb) : SalesTest(ma
         Assert.Equal("A document cannot be issued while a discount waits for approval or was rejected.",
             (await refused.JsonAsync()).GetProperty("errors").GetProperty("lines")[0].GetString());
 
-        // A manager cannot approve, not even their own discount; a head of another team does not see it.
+        // A manager cannot approve, not even their own discount; the head of another team does not see it.
         Assert.Equal(HttpStatusCode.Forbidden, (await anna.PostAsJsonAsync($"/api/v1/sales/approvals/{line}", new { approve = true })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await boris.GetAsync("/api/v1/sales/approvals")).StatusCode);
         Assert.Empty((await sergei.GetFromJsonAsync<JsonElement>("/api/v1/sales/approvals")).EnumerateArray());
@@ -82,6 +85,55 @@ public sealed class DiscountApprovalTests(MariaDbFixture mariaDb) : SalesTest(ma
         Assert.Equal(HttpStatusCode.NoContent, (await anna.PutAsJsonAsync($"/api/v1/sales/deals/{deal}/lines/{third}",
             new { description = "Seal", quantity = 1m, unitPrice = 10m, discountPercent = 5m })).StatusCode);
         await anna.CreateAsync($"/api/v1/sales/deals/{deal}/documents", new { kind = "Order" });
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task AMembersDiscountGoesToTheHeadsOfHerTeamWhateverTheirRoleAndNoOneElse(TestDatabaseKind database)
+    {
+        await StartSalesAsync(database);
+        var admin = await Server.AdminClientAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/v1/sales/discount-limits",
+            new[] { new { role = CrmRoles.SalesManager, maxPercent = (decimal?)10m } })).StatusCode);
+        var north = await CreateTeamAsync(Server);
+        var south = await CreateTeamAsync(Server, "South");
+        var (olga, olgaId) = await UserAsync(CrmRoles.SalesManager, "Olga", south); // a senior manager, member of South, leads North
+        var (anna, _) = await UserAsync(CrmRoles.SalesManager, "Anna", north);
+        var (hanna, _) = await UserAsync(CrmRoles.HeadOfSales, "Hanna", north);   // in North with the role, but not its head
+        var (pavel, pavelId) = await UserAsync(CrmRoles.SalesManager, "Pavel", south);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/teams/{north}",
+            new { name = "North", headIds = new[] { olgaId } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/teams/{south}",
+            new { name = "South", headIds = new[] { pavelId } })).StatusCode);
+
+        var deal = await DealAsync(anna, "Pumps");
+        var line = await anna.CreateAsync($"/api/v1/sales/deals/{deal}/lines", new { description = "Valve", quantity = 1m, unitPrice = 100m, discountPercent = 20m });
+        Assert.Contains("Approve a discount of 20%: Valve", await olga.GetStringAsync("/Notifications"));
+        Assert.DoesNotContain("Approve a discount", await hanna.GetStringAsync("/Notifications"));
+        Assert.DoesNotContain("Approve a discount", await pavel.GetStringAsync("/Notifications"));
+        Assert.DoesNotContain("Approve a discount", await admin.GetStringAsync("/Notifications"));
+
+        // The head of another team and a head-of-sales who leads nothing see nothing and cannot decide.
+        Assert.Empty((await pavel.GetFromJsonAsync<JsonElement>("/api/v1/sales/approvals")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await pavel.PostAsJsonAsync($"/api/v1/sales/approvals/{line}", new { approve = true })).StatusCode);
+        Assert.Empty((await hanna.GetFromJsonAsync<JsonElement>("/api/v1/sales/approvals")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await hanna.PostAsJsonAsync($"/api/v1/sales/approvals/{line}", new { approve = true })).StatusCode);
+        Assert.DoesNotContain("Pumps", await pavel.GetStringAsync("/Sales/Approvals"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await anna.GetAsync("/api/v1/sales/approvals")).StatusCode);
+
+        // Olga leads North though her role holds no approve permission: the request is on her page, and she approves it there.
+        Assert.Contains("Pumps", await olga.GetStringAsync("/Sales/Approvals"));
+        var approved = await olga.PostFormAsync("/Sales/Approvals", new() { ["lineId"] = line.ToString(), ["approve"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal("Approved", (await anna.GetFromJsonAsync<JsonElement>($"/api/v1/sales/deals/{deal}/lines")).GetProperty("lines")[0].GetProperty("approval").GetString());
+
+        // The administrator still decides any; a team with no head sends requests to the administrators.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/teams/{north}", new { name = "North", headIds = Array.Empty<string>() })).StatusCode);
+        var second = await anna.CreateAsync($"/api/v1/sales/deals/{deal}/lines", new { description = "Seal", quantity = 1m, unitPrice = 10m, discountPercent = 30m });
+        Assert.Contains("Approve a discount of 30%: Seal", await admin.GetStringAsync("/Notifications"));
+        // Olga leads nothing any more, and her role holds no approve permission: the approvals are closed to her.
+        Assert.Equal(HttpStatusCode.Forbidden, (await olga.GetAsync("/api/v1/sales/approvals")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await olga.PostAsJsonAsync($"/api/v1/sales/approvals/{second}", new { approve = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/v1/sales/approvals/{second}", new { approve = false })).StatusCode);
     }
 
     [Theory, MemberData(nameof(Databases))]
