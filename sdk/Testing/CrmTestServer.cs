@@ -44,6 +44,13 @@ public sealed class CrmTestServer : IAsyncDisposable
     /// <summary>The header a signed-in browser sends its antiforgery token in when it changes something through the API.</summary>
     public const string AntiforgeryHeader = "RequestVerificationToken";
 
+    /// <summary>
+    /// Test hosts watch no files through inotify: a machine allows a user 128 inotify instances, and a test run starts
+    /// hosts (each with watchers for its settings and static files) faster than the collector frees them. Polling watches
+    /// the same files without the limit.
+    /// </summary>
+    static CrmTestServer() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     readonly WebApplication _app;
     readonly bool _ownsDataDirectory;
     int _users;
@@ -72,6 +79,7 @@ public sealed class CrmTestServer : IAsyncDisposable
             ["Crm:Security:LoginAttemptsPerMinute"] = "10000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Crm:Backups:Scheduled"] = "false", // a test asks for the backups it wants
+            ["hostBuilder:reloadConfigOnChange"] = "false", // a test's settings do not change under it
         };
         if (options.MySqlConnectionString != null)
         {
