@@ -49,4 +49,10 @@ public sealed class SecurityOptions
     public int LoginAttemptsPerMinute { get; set; } = 10;
     public int MaxFailedLogins { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
+    /// <summary>
+    /// Addresses of the reverse proxies in front of the server (e.g. "127.0.0.1, 10.0.0.5"). Their X-Forwarded-For and
+    /// X-Forwarded-Proto are believed, so the login rate limit and the logs see the client's address and https is known;
+    /// from any other address these headers are ignored. Empty: no proxy.
+    /// </summary>
+    public string KnownProxies { get; set; } = "";
 }

@@ -115,7 +115,7 @@ public static class CrmApplication
 
         var app = builder.Build();
         if (options.ServerTiming) app.UseMiddleware<ServerTiming>();
-        ConfigurePipeline(app, catalog);
+        ConfigurePipeline(app, catalog, options);
         return app;
     }
 
@@ -144,8 +144,11 @@ public static class CrmApplication
             })
             .AddEntityFrameworkStores<CoreDbContext>()
             .AddDefaultTokenProviders();
+        // Over https (directly or behind a known proxy) every cookie is Secure; antiforgery's own default would not be.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
         services.ConfigureApplicationCookie(o =>
         {
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/Account/Login";
             o.AccessDeniedPath = "/Account/Denied";
             o.Cookie.Name = "crm.auth";
@@ -261,8 +264,11 @@ public static class CrmApplication
         services.AddScoped<TokenIssuer>();
     }
 
-    static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
+    static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog, CrmOptions options)
     {
+        ReverseProxy.Use(app, options.Security.KnownProxies); // first: everything after sees the client's address and scheme
+        // Browsers that reached the server over https once keep to https (a response over http carries no such header).
+        app.UseHsts();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
         app.UseSerilogRequestLogging();
